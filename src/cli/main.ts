@@ -1,0 +1,98 @@
+import { Command, CommanderError, type CommandUnknownOpts } from '@commander-js/extra-typings';
+import { createRequire } from 'node:module';
+import { isUserError } from '../errors.js';
+import { createCli, type ProcessIo } from './context.js';
+import { Exit, EXIT_CODES_HELP, type ExitCode } from './exit-codes.js';
+import { makeKit, type Example } from './kit.js';
+import { COMMANDS } from './commands/index.js';
+
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+function signalsOf(): { interrupted: () => Promise<NodeJS.Signals>; signal: AbortSignal } {
+  const controller = new AbortController();
+  let waiting: Promise<NodeJS.Signals> | undefined;
+  const interrupted = (): Promise<NodeJS.Signals> => {
+    waiting ??= new Promise((resolve) => {
+      const on = (sig: NodeJS.Signals) => () => {
+        controller.abort();
+        resolve(sig);
+      };
+      process.once('SIGINT', on('SIGINT'));
+      process.once('SIGTERM', on('SIGTERM'));
+    });
+    return waiting;
+  };
+  return { interrupted, signal: controller.signal };
+}
+
+function examplesHelp(examples: Example[]): string {
+  return `Examples (one per command; 'camfleet COMMAND --help' for more):\n${examples.map((e) => `  ${e.example}`).join('\n')}`;
+}
+
+/** Commander's parse errors as one line that says where to look. */
+function usageError(command: string) {
+  return (message: string, write: (s: string) => void): void =>
+    write(`camfleet: ${message.trim().replace(/^error: /, '')} (see 'camfleet ${command}--help')\n`);
+}
+
+/** Builds the program; exported so tests and docs can read the help text. */
+export function buildProgram(io: ProcessIo, record: (code: ExitCode) => void): Command {
+  const signals = signalsOf();
+  const program = new Command()
+    .name('camfleet')
+    .description('Manage the ONVIF cameras of a neighbourhood camera programme: discover, check, reconcile, simulate.')
+    .version(version, '-V, --version')
+    .option('--json', 'machine-readable output on stdout (no progress, no prompts)')
+    .option('-q, --quiet', 'print results only, no progress or notes')
+    .option('--debug', 'show stack traces of internal errors')
+    .option('--no-color', 'no colour (also off when NO_COLOR is set or output is not a terminal)')
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: usageError(''),
+    })
+    .exitOverride();
+  const kit = makeKit((globals) => createCli(globals, io, signals), record);
+  const examples: Example[] = [];
+  for (const register of COMMANDS) examples.push(register(program, kit));
+  program.addHelpText('after', `\n${examplesHelp(examples)}\n\n${EXIT_CODES_HELP}\n`);
+  for (const sub of program.commands) configureSubcommands(sub, `${sub.name()} `, io);
+  return program;
+}
+
+function configureSubcommands(command: CommandUnknownOpts, path: string, io: ProcessIo): void {
+  command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: usageError(path) });
+  for (const sub of command.commands) configureSubcommands(sub, `${path}${sub.name()} `, io);
+}
+
+/** Runs the CLI; the only place that decides the process's exit code. */
+export async function main(argv: string[], io: ProcessIo = process): Promise<void> {
+  let code: ExitCode = Exit.Ok;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  const debug = argv.includes('--debug');
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (err) {
+    code = exitCodeFor(err, io, debug);
+  }
+  process.exitCode = code;
+}
+
+function exitCodeFor(err: unknown, io: ProcessIo, debug: boolean): ExitCode {
+  if (err instanceof CommanderError) {
+    // Help and version are "errors" to commander; they are a normal end for us.
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return Exit.Ok;
+    return Exit.Usage;
+  }
+  if (isUserError(err)) {
+    io.stderr.write(`camfleet: ${err.message}${err.hint ? ` — ${err.hint}` : ''}\n`);
+    return Exit.Usage;
+  }
+  const error = err instanceof Error ? err : new Error(String(err));
+  io.stderr.write(`camfleet: internal error: ${error.message}\n`);
+  if (debug) io.stderr.write(`${error.stack ?? ''}\n`);
+  else io.stderr.write('Run again with --debug for details, and report it at https://github.com/camfleet/camfleet/issues.\n');
+  return Exit.Usage;
+}

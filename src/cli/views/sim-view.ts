@@ -1,0 +1,20 @@
+import type { SimCameraInfo } from '../../sim/camera.js';
+import type { Cli } from '../context.js';
+import { renderTable } from './table.js';
+
+/** What `camfleet sim` reports once every camera listens; passwords are never printed. */
+export function renderSimStarted(cli: Cli, cameras: SimCameraInfo[], passwordGiven: boolean): void {
+  if (cli.json) {
+    const rows = cameras.map(({ password: _secret, ...rest }) => rest);
+    cli.out(JSON.stringify({ formatVersion: 1, cameras: rows }));
+    return;
+  }
+  const rows = cameras.map((c) => [c.name, c.address, String(c.port), String(c.rtspPort), c.serialNumber, c.mac, c.auth, c.xaddr]);
+  cli.out(renderTable(['NAME', 'ADDRESS', 'HTTP', 'RTSP', 'SERIAL', 'MAC', 'AUTH', 'DEVICE SERVICE'], rows, (s) => cli.paint('bold', s)));
+  const user = cameras[0]?.username ?? 'admin';
+  cli.info(
+    `\n${cameras.length} simulated camera${cameras.length === 1 ? '' : 's'} listening. Credentials: user '${user}', ` +
+      (passwordGiven ? 'the password you gave.' : "password 'camfleet' (simulator default).") +
+      '\nPress Ctrl-C to stop (cameras say WS-Discovery Bye).',
+  );
+}

@@ -1,0 +1,78 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { digestAlgorithm, digestResponse, parseAuthParams, splitScheme, type DigestHashName } from '../../auth/http-digest.js';
+
+export type DigestCheck = 'ok' | 'missing' | 'stale' | 'invalid';
+
+const NONCE_LIFETIME_MS = 5 * 60_000;
+
+/**
+ * The server side of HTTP Digest for one simulated camera: issues challenges with stateless,
+ * HMAC-signed nonces (so a restart or a thousand clients cost no memory) and verifies answers.
+ */
+export class DigestAuthority {
+  private readonly secret = randomBytes(16);
+  private readonly opaque = randomBytes(8).toString('hex');
+
+  constructor(
+    readonly realm: string,
+    private readonly algorithms: DigestHashName[],
+    private readonly now: () => number,
+  ) {}
+
+  /** One WWW-Authenticate value per algorithm, strongest first as RFC 7616 asks. */
+  challenges(stale = false): string[] {
+    const nonce = this.issueNonce();
+    const ordered = [...this.algorithms].sort((a) => (a === 'SHA-256' ? -1 : 1));
+    return ordered.map(
+      (algorithm) =>
+        `Digest realm="${this.realm}", qop="auth", nonce="${nonce}", opaque="${this.opaque}", algorithm=${algorithm}` +
+        (stale ? ', stale=true' : ''),
+    );
+  }
+
+  verify(authorization: string | undefined, method: string, requestUri: string, username: string, password: string): DigestCheck {
+    if (!authorization) return 'missing';
+    const [scheme, rest] = splitScheme(authorization);
+    if (scheme !== 'digest') return 'missing';
+    const p = parseAuthParams(rest);
+    const algorithm = digestAlgorithm(p.algorithm);
+    if (!algorithm || !this.algorithms.includes(algorithm)) return 'invalid';
+    if (!p.nonce || !p.response || p.realm !== this.realm) return 'invalid';
+    if (p.uri !== requestUri) return 'invalid';
+    if (p.qop && p.qop !== 'auth') return 'invalid';
+    const nonceState = this.checkNonce(p.nonce);
+    if (nonceState === 'forged') return 'invalid';
+    const expected = digestResponse({
+      algorithm,
+      username,
+      realm: this.realm,
+      password,
+      method,
+      uri: p.uri,
+      nonce: p.nonce,
+      qop: p.qop,
+      nc: p.nc,
+      cnonce: p.cnonce,
+    });
+    const given = Buffer.from(p.response.toLowerCase());
+    const wanted = Buffer.from(expected);
+    const matches = p.username === username && given.length === wanted.length && timingSafeEqual(given, wanted);
+    if (!matches) return 'invalid';
+    return nonceState === 'expired' ? 'stale' : 'ok';
+  }
+
+  private issueNonce(): string {
+    const stamp = this.now().toString(16);
+    return Buffer.from(`${stamp}:${this.sign(stamp)}`).toString('base64');
+  }
+
+  private checkNonce(nonce: string): 'fresh' | 'expired' | 'forged' {
+    const [stamp, signature] = Buffer.from(nonce, 'base64').toString().split(':');
+    if (!stamp || !signature || this.sign(stamp) !== signature) return 'forged';
+    return this.now() - parseInt(stamp, 16) > NONCE_LIFETIME_MS ? 'expired' : 'fresh';
+  }
+
+  private sign(stamp: string): string {
+    return createHmac('sha256', this.secret).update(`${stamp}:${this.realm}`).digest('hex').slice(0, 32);
+  }
+}

@@ -1,0 +1,75 @@
+import type { FaultChanges } from './model.js';
+
+/** Faults as written on the command line: `KIND[=VALUE][@TARGETS]`. */
+export interface FaultSpec {
+  changes: FaultChanges;
+  /** Camera numbers (1-based) or names; undefined means every camera. */
+  targets: string[] | undefined;
+}
+
+const FLAGS: Record<string, keyof FaultChanges> = {
+  offline: 'offline',
+  'no-http': 'httpDown',
+  'wrong-password': 'wrongPassword',
+  'no-ptz': 'noPtz',
+  'no-absolute-move': 'noAbsoluteMove',
+  'ignore-encoder': 'ignoreEncoderChanges',
+  'malformed-xml': 'malformedXml',
+  'rtsp-down': 'rtspDown',
+};
+
+export const FAULT_KINDS = [...Object.keys(FLAGS), 'latency=MS', 'drop=SHARE', 'skew=SECONDS', 'tampered=covered|turned'];
+
+function number(kind: string, value: string | undefined, min: number, max: number): number {
+  const n = Number(value);
+  if (value === undefined || value === '' || !Number.isFinite(n) || n < min || n > max) {
+    throw new RangeError(`fault '${kind}' needs a number from ${min} to ${max}, as in ${kind}=${max === 1 ? '0.2' : '500'}`);
+  }
+  return n;
+}
+
+/** Parses one `--fault` value; throws RangeError with a message that lists what is accepted. */
+export function parseFaultSpec(text: string): FaultSpec {
+  const at = text.indexOf('@');
+  const body = at === -1 ? text : text.slice(0, at);
+  const targets = at === -1 ? undefined : expandTargets(text.slice(at + 1));
+  const [kind = '', value] = body.split('=', 2);
+  const flag = FLAGS[kind];
+  if (flag) {
+    if (value !== undefined) throw new RangeError(`fault '${kind}' takes no value`);
+    return { changes: { [flag]: true }, targets };
+  }
+  switch (kind) {
+    case 'latency':
+      return { changes: { latencyMs: number(kind, value, 0, 600_000) }, targets };
+    case 'drop':
+      return { changes: { dropRate: number(kind, value, 0, 1) }, targets };
+    case 'skew':
+      return { changes: { clockSkewSeconds: number(kind, value, -1e9, 1e9) }, targets };
+    case 'tampered':
+      if (value !== 'covered' && value !== 'turned') throw new RangeError("fault 'tampered' is tampered=covered or tampered=turned");
+      return { changes: { tampered: value }, targets };
+    default:
+      throw new RangeError(`unknown fault '${kind}'; known faults: ${FAULT_KINDS.join(', ')}`);
+  }
+}
+
+/** `1,3,5-7,cam-010` → ['1','3','5','6','7','cam-010']. */
+function expandTargets(text: string): string[] {
+  const out: string[] = [];
+  for (const part of text.split(',').filter(Boolean)) {
+    const range = /^(\d+)-(\d+)$/.exec(part);
+    if (range) {
+      const [from, to] = [Number(range[1]), Number(range[2])];
+      if (to < from || to - from > 100_000) throw new RangeError(`bad camera range '${part}'`);
+      for (let i = from; i <= to; i++) out.push(String(i));
+    } else out.push(part);
+  }
+  if (out.length === 0) throw new RangeError('nothing after @: name cameras by number (1-based) or name, as in offline@3 or latency=200@1-5');
+  return out;
+}
+
+/** Whether camera number `index` (0-based) named `name` is among a spec's targets. */
+export function targetsCamera(spec: FaultSpec, index: number, name: string): boolean {
+  return spec.targets === undefined || spec.targets.includes(String(index + 1)) || spec.targets.includes(name);
+}

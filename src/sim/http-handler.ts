@@ -1,0 +1,113 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
+import { parseAuthParams, splitScheme } from '../auth/http-digest.js';
+import { authenticateSoap } from './auth/soap-auth.js';
+import type { SimCamera } from './camera.js';
+import { dispatchSoap, type SoapReply } from './soap/dispatch.js';
+import type { ServiceName } from './services/context.js';
+
+export const SERVICE_PATHS: Record<ServiceName, string> = {
+  device: '/onvif/device_service',
+  media: '/onvif/media_service',
+  media2: '/onvif/media2_service',
+  ptz: '/onvif/ptz_service',
+};
+export const SNAPSHOT_PATH = '/onvif/snapshot';
+
+const serviceByPath = new Map(Object.entries(SERVICE_PATHS).map(([service, path]) => [path, service as ServiceName]));
+const MAX_BODY = 1024 * 1024;
+
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        resolve(undefined);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', () => resolve(undefined));
+  });
+}
+
+function send(res: ServerResponse, reply: SoapReply, contentType: string): void {
+  if (res.destroyed) return;
+  res.writeHead(reply.status, { 'Content-Type': contentType, ...reply.headers });
+  res.end(reply.body);
+}
+
+/** Basic auth check for the snapshot URL of cameras configured for it (many cheap cameras are). */
+function basicMatches(header: string | undefined, username: string, password: string): boolean {
+  if (!header) return false;
+  const [scheme, rest] = splitScheme(header);
+  if (scheme !== 'basic') return false;
+  const given = Buffer.from(rest.trim(), 'base64');
+  const wanted = Buffer.from(`${username}:${password}`);
+  return given.length === wanted.length && timingSafeEqual(given, wanted);
+}
+
+async function handleSnapshot(camera: SimCamera, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const { username, password } = camera.credentials();
+  if (camera.authMode !== 'none') {
+    if (camera.snapshotAuth === 'basic') {
+      if (!basicMatches(req.headers.authorization, username, password)) {
+        await camera.delay();
+        return send(res, { status: 401, headers: { 'WWW-Authenticate': `Basic realm="${camera.realm}"` }, body: '' }, 'text/plain');
+      }
+    } else {
+      const check = camera.httpDigest.verify(req.headers.authorization, req.method ?? 'GET', req.url ?? '', username, password);
+      if (check !== 'ok') {
+        await camera.delay();
+        return send(res, { status: 401, headers: { 'WWW-Authenticate': camera.httpDigest.challenges(check === 'stale') }, body: '' }, 'text/plain');
+      }
+    }
+  }
+  const image = camera.snapshot(url.searchParams.get('profile') ?? '');
+  await camera.delay();
+  if (!image) return send(res, { status: 404, headers: {}, body: 'no such profile' }, 'text/plain');
+  if (res.destroyed) return;
+  res.writeHead(200, { 'Content-Type': 'image/jpeg', 'Content-Length': image.length });
+  res.end(image);
+}
+
+/** Answers one HTTP request to a simulated camera: SOAP services, the snapshot URL, or 404. */
+export async function handleHttp(camera: SimCamera, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  // A share of requests is never answered, like a camera whose web server is overloaded.
+  if (camera.faults.dropRate > 0 && camera.random() < camera.faults.dropRate) return;
+  const url = new URL(req.url ?? '/', 'http://camera');
+  if (url.pathname === SNAPSHOT_PATH && (req.method === 'GET' || req.method === 'HEAD')) return handleSnapshot(camera, req, res, url);
+  const service = serviceByPath.get(url.pathname);
+  if (!service) {
+    await camera.delay();
+    return send(res, { status: 404, headers: {}, body: 'Not Found' }, 'text/plain');
+  }
+  if (req.method !== 'POST') {
+    await camera.delay();
+    return send(res, { status: 405, headers: { Allow: 'POST' }, body: 'Method Not Allowed' }, 'text/plain');
+  }
+  const body = await readBody(req);
+  if (body === undefined) return send(res, { status: 413, headers: {}, body: 'Request Entity Too Large' }, 'text/plain');
+
+  const { username, password } = camera.credentials();
+  const reply = dispatchSoap(camera, service, body, (header) =>
+    authenticateSoap(header, {
+      mode: camera.authMode,
+      username,
+      password,
+      cameraNow: camera.cameraNow(),
+      nonces: camera.nonces,
+      digest: camera.httpDigest,
+      authorization: req.headers.authorization,
+      method: req.method ?? 'POST',
+      url: req.url ?? '',
+    }),
+  );
+  if (camera.faults.malformedXml) reply.body = reply.body.slice(0, Math.floor(reply.body.length * 0.6));
+  await camera.delay();
+  send(res, reply, 'application/soap+xml; charset=utf-8');
+}

@@ -1,0 +1,141 @@
+/** How a simulated camera authenticates SOAP requests. */
+export type AuthMode = 'ws-security' | 'digest' | 'both' | 'none';
+export type DigestAlgorithm = 'MD5' | 'SHA-256';
+export type Codec = 'H264' | 'H265' | 'JPEG';
+
+/** A position in the generic PTZ spaces: pan and tilt in [-1, 1], zoom in [0, 1]. */
+export interface PtzPosition {
+  pan: number;
+  tilt: number;
+  zoom: number;
+}
+
+export interface Resolution {
+  width: number;
+  height: number;
+}
+
+export interface Range {
+  min: number;
+  max: number;
+}
+
+/** The settings of one video encoder configuration. */
+export interface EncoderSettings {
+  token: string;
+  name: string;
+  codec: Codec;
+  width: number;
+  height: number;
+  fps: number;
+  bitrateKbps: number;
+  gop: number;
+  quality: number;
+  /** Codec profile, e.g. Main or High for H.264, Main for H.265. */
+  codecProfile: string;
+}
+
+/** What an encoder accepts (the camera's GetVideoEncoderConfigurationOptions). */
+export interface EncoderLimits {
+  codecs: Codec[];
+  resolutions: Resolution[];
+  fps: Range;
+  bitrateKbps: Range;
+  gop: Range;
+  quality: Range;
+}
+
+export interface MediaProfileSpec {
+  token: string;
+  name: string;
+  encoderToken: string;
+}
+
+export interface PresetState {
+  token: string;
+  name: string;
+  position: PtzPosition;
+}
+
+export interface NetworkState {
+  dhcp: boolean;
+  address: string;
+  prefixLength: number;
+  gateway: string[];
+  dnsFromDhcp: boolean;
+  dns: string[];
+  searchDomain: string[];
+  ntpFromDhcp: boolean;
+  ntp: string[];
+  hostname: string;
+  hostnameFromDhcp: boolean;
+  discoverable: boolean;
+}
+
+/** Everything about a camera that it remembers across a restart (what `--state FILE` persists). */
+export interface CameraState {
+  network: NetworkState;
+  /** Camera clock = host clock + this offset. */
+  clockOffsetMs: number;
+  dateTimeType: 'Manual' | 'NTP';
+  timezone: string;
+  encoders: EncoderSettings[];
+  presets: PresetState[];
+  nextPresetNumber: number;
+  home: PtzPosition;
+  position: PtzPosition;
+}
+
+export interface CameraIdentity {
+  manufacturer: string;
+  model: string;
+  firmwareVersion: string;
+  serialNumber: string;
+  hardwareId: string;
+  mac: string;
+  /** WS-Discovery EndpointReference address, `urn:uuid:…`. */
+  endpointReference: string;
+}
+
+/** Faults that make a simulated camera behave like a broken or quirky real one. */
+export interface CameraFaults {
+  /** Added to every HTTP, RTSP and unicast discovery answer. */
+  latencyMs: number;
+  /** Share (0..1) of HTTP requests left unanswered. */
+  dropRate: number;
+  /** Powered off: no HTTP, RTSP or discovery. */
+  offline: boolean;
+  /** Answers WS-Discovery but its web server is down. */
+  httpDown: boolean;
+  /** Its real password differs from the one the fleet reports, as on a camera someone re-keyed. */
+  wrongPassword: boolean;
+  /** The view is obstructed: the snapshot shows a covered lens or a camera turned to a wall. */
+  tampered: 'none' | 'covered' | 'turned';
+  /** The camera has no PTZ service. */
+  noPtz: boolean;
+  /** PTZ without AbsoluteMove (relative and continuous only). */
+  noAbsoluteMove: boolean;
+  /** SetVideoEncoderConfiguration answers OK but changes nothing (a known vendor behaviour). */
+  ignoreEncoderChanges: boolean;
+  /** SOAP replies are cut short and are not well-formed XML. */
+  malformedXml: boolean;
+  /** The RTSP server does not answer. */
+  rtspDown: boolean;
+}
+
+export const NO_FAULTS: CameraFaults = {
+  latencyMs: 0,
+  dropRate: 0,
+  offline: false,
+  httpDown: false,
+  wrongPassword: false,
+  tampered: 'none',
+  noPtz: false,
+  noAbsoluteMove: false,
+  ignoreEncoderChanges: false,
+  malformedXml: false,
+  rtspDown: false,
+};
+
+/** Fault changes as accepted by the API and the `--fault` flag; clockSkewSeconds resets the camera clock. */
+export type FaultChanges = Partial<CameraFaults> & { clockSkewSeconds?: number };

@@ -1,0 +1,38 @@
+import type { XmlElement } from '../../xml/parse.js';
+import type { CameraFaults, CameraIdentity, CameraState } from '../model.js';
+import type { PtzHead } from '../ptz-head.js';
+
+export type ServiceName = 'device' | 'media' | 'media2' | 'ptz';
+
+/** What the SOAP service handlers may see and change of a simulated camera. */
+export interface ServiceCamera {
+  readonly name: string;
+  readonly identity: CameraIdentity;
+  readonly state: CameraState;
+  readonly faults: CameraFaults;
+  readonly location: string | undefined;
+  readonly hasMedia2: boolean;
+  readonly hasPtz: boolean;
+  readonly ptz: PtzHead;
+  /** The camera's own clock (host clock plus its offset), in ms since the epoch. */
+  cameraNow(): number;
+  serviceUrl(service: ServiceName): string;
+  snapshotUrl(profileToken: string): string;
+  streamUrl(profileToken: string): string;
+  scopes(): string[];
+  /** Settings changed: persist them if the fleet keeps a state file. */
+  changed(): void;
+  /** Goes offline for the reboot time, then comes back (with any new network settings). */
+  reboot(): void;
+  /** Applies the network settings in `state.network` (for example a new address). */
+  applyNetwork(): void;
+}
+
+export interface OperationContext {
+  camera: ServiceCamera;
+  /** The operation element, the first child of the SOAP Body. */
+  request: XmlElement;
+}
+
+/** Returns the serialised response element (the SOAP Body's content) or throws a SoapFault. */
+export type Handler = (ctx: OperationContext) => string;
