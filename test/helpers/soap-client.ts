@@ -8,6 +8,8 @@ import { request } from 'node:http';
 export interface RawReply {
   status: number;
   headers: Record<string, string | string[] | undefined>;
+  /** Header values in arrival order, repeated headers kept apart (Node joins them in `headers`). */
+  rawHeaders: string[];
   body: string;
 }
 
@@ -33,7 +35,7 @@ export function post(url: string, body: string, headers: Record<string, string> 
     const req = request(url, { method: 'POST', headers: { 'Content-Type': 'application/soap+xml; charset=utf-8', ...headers }, timeout: timeoutMs }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, rawHeaders: res.rawHeaders, body: Buffer.concat(chunks).toString('utf8') }));
     });
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', reject);

@@ -63,7 +63,7 @@ export async function runSim(cli: Cli, opts: SimOptions): Promise<ExitCode> {
   }
   renderSimStarted(cli, fleet.cameras, opts.password !== undefined);
   const signal = await cli.interrupted();
-  cli.info(`\n${signal}: stopping ${fleet.cameras.length} cameras…`);
+  cli.info(`\n${signal}: stopping ${fleet.cameras.length} camera${fleet.cameras.length === 1 ? '' : 's'}…`);
   await fleet.stop();
   return Exit.Ok;
 }

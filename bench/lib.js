@@ -1,0 +1,45 @@
+// Shared helpers for the benchmarks. They run against the built dist/ and send traffic on loopback only.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '..');
+export const CLI = resolve(ROOT, 'bin/camfleet.js');
+
+/** Starts `camfleet sim …` in its own process; resolves when it reports, with the time that took. */
+export function startSim(args) {
+  const started = performance.now();
+  const child = spawn(process.execPath, [CLI, 'sim', '--json', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  return new Promise((resolveStart, reject) => {
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const nl = out.indexOf('\n');
+      if (nl !== -1) resolveStart({ child, report: JSON.parse(out.slice(0, nl)), startMs: performance.now() - started });
+    });
+    child.on('exit', (code) => reject(new Error(`sim exited with ${code}`)));
+  });
+}
+
+export function stopSim(child) {
+  return new Promise((done) => {
+    child.once('exit', () => done());
+    child.kill('SIGTERM');
+  });
+}
+
+/** Resident set size of a process, in MB, from /proc. */
+export function rssMb(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
+}
+
+export function report(name, figures, targets) {
+  const rows = Object.entries(figures).map(([k, v]) => {
+    const target = targets[k];
+    const verdict = target ? (target.check(v) ? 'ok' : 'MISSED') : '';
+    return `  ${k.padEnd(34)} ${String(typeof v === 'number' ? Math.round(v * 100) / 100 : v).padStart(10)}  ${target ? `${target.text} ${verdict}` : ''}`;
+  });
+  console.log(`\n${name}\n${rows.join('\n')}`);
+  return Object.entries(targets).every(([k, t]) => t.check(figures[k]));
+}

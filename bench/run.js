@@ -1,0 +1,19 @@
+// npm run bench [suite…]: runs the benchmarks against the built CLI and prints the figures.
+// Traffic stays on loopback. Exit 1 when a figure misses its target.
+import { benchSim } from './sim.js';
+
+const SUITES = { sim: benchSim };
+
+const wanted = process.argv.slice(2);
+const names = wanted.length ? wanted : Object.keys(SUITES);
+let allMet = true;
+for (const name of names) {
+  const suite = SUITES[name];
+  if (!suite) {
+    console.error(`unknown suite '${name}'; suites: ${Object.keys(SUITES).join(', ')}`);
+    process.exit(2);
+  }
+  allMet = (await suite()) && allMet;
+}
+console.log(allMet ? '\nAll targets met.' : '\nSome targets were missed.');
+process.exitCode = allMet ? 0 : 1;
