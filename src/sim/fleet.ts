@@ -25,6 +25,8 @@ export const DEFAULT_PASSWORD = 'camfleet';
 export interface CameraOverride {
   name?: string;
   address?: string;
+  /** HTTP port for this camera, when it differs from the fleet's. */
+  port?: number;
   identity?: Partial<CameraIdentity>;
   location?: string;
   auth?: AuthMode;
@@ -182,7 +184,7 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
         location: override.location,
         media2: override.media2 ?? options.media2 ?? true,
         ptz: override.ptz ?? options.ptz ?? true,
-        httpPort: single ? (httpPort === 0 ? 0 : httpPort + i) : httpPort,
+        httpPort: override.port !== undefined && override.port !== 80 ? override.port : single ? (httpPort === 0 ? 0 : httpPort + i) : httpPort,
         rtspPort: single ? (rtspPort === 0 ? 0 : rtspPort + i) : rtspPort,
         ptzSpeed: options.ptzSpeed ?? DEFAULT_PTZ_SPEED,
         rebootMs: options.rebootMs ?? 3000,

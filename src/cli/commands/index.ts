@@ -1,7 +1,8 @@
 import type { Command } from '@commander-js/extra-typings';
 import type { CommandKit, Example } from '../kit.js';
 import { registerDemo } from './demo.js';
+import { registerInventory } from './inventory.js';
 import { registerSim } from './sim.js';
 
 /** Every command, in the order `camfleet --help` lists them. Each module stays light: heavy code is imported when it runs. */
-export const COMMANDS: ((program: Command, kit: CommandKit) => Example)[] = [registerDemo, registerSim];
+export const COMMANDS: ((program: Command, kit: CommandKit) => Example)[] = [registerDemo, registerInventory, registerSim];

@@ -24,12 +24,13 @@ export function registerSim(program: Command, kit: CommandKit): Example {
     .option('--no-discovery', 'do not answer WS-Discovery')
     .option('--state <file>', 'keep presets, positions and settings in this file across restarts')
     .option('--ptz-speed <units>', 'PTZ speed in generic-space units per second', nonNegativeNumber('--ptz-speed'), 1)
+    .option('--inventory <dir>', 'one camera per point of this inventory (a site folder or a folder of sites), at its address, with its identity, streams and presets')
     .option('--fault <spec>', 'inject a fault: KIND[=VALUE][@CAMERAS], e.g. offline@3, latency=200, skew=3600@1-5 (repeatable)', collect(String))
     .addHelpText(
       'after',
       '\nFaults: offline, no-http, wrong-password, no-ptz, no-absolute-move, ignore-encoder, malformed-xml, rtsp-down,\n' +
         '        latency=MS, drop=SHARE, skew=SECONDS, tampered=covered|turned. CAMERAS: numbers, ranges or names.\n\n' +
-        'Examples:\n  camfleet sim --count 20\n  camfleet sim --count 5 --fault offline@2 --fault skew=3600@3 --json',
+        'Examples:\n  camfleet sim --count 20\n  camfleet sim --count 5 --fault offline@2 --fault skew=3600@3 --json\n  camfleet sim --inventory inventory/tan-xuan-2 --fault offline@tx2-gate-out',
     )
     .action(
       kit.action(async (cli, opts) => {

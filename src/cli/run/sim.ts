@@ -20,14 +20,24 @@ export interface SimOptions {
   state?: string;
   ptzSpeed: number;
   fault?: string[];
+  inventory?: string;
 }
 
-function faultOverrides(specs: FaultSpec[], count: number): CameraOverride[] {
-  return Array.from({ length: count }, (_, i) => {
-    const name = `cam-${String(i + 1).padStart(Math.max(3, String(count).length), '0')}`;
+/** Adds each camera's faults to its override; cameras are named cam-001… unless the inventory names them. */
+function withFaults(specs: FaultSpec[], cameras: CameraOverride[]): CameraOverride[] {
+  const width = Math.max(3, String(cameras.length).length);
+  return cameras.map((camera, i) => {
+    const name = camera.name ?? `cam-${String(i + 1).padStart(width, '0')}`;
     const faults = Object.assign({}, ...specs.filter((s) => targetsCamera(s, i, name)).map((s) => s.changes));
-    return { faults };
+    return { ...camera, faults };
   });
+}
+
+async function inventoryCameras(dir: string): Promise<CameraOverride[]> {
+  const [{ loadInventory }, { overridesFromInventory }] = await Promise.all([import('../../inventory/load.js'), import('../../sim/from-inventory.js')]);
+  const cameras = overridesFromInventory(await loadInventory(dir));
+  if (cameras.length === 0) throw new UserError(`the inventory at ${dir} has no camera points`, { hint: 'add points to its streets/*.json files' });
+  return cameras;
 }
 
 /** `camfleet sim`: starts the fleet, reports it, and runs until interrupted. */
@@ -38,10 +48,14 @@ export async function runSim(cli: Cli, opts: SimOptions): Promise<ExitCode> {
   } catch (err) {
     throw new UserError(`invalid --fault: ${(err as Error).message}`);
   }
+  const base: CameraOverride[] = opts.inventory ? await inventoryCameras(opts.inventory) : Array.from({ length: opts.count }, () => ({}));
+  const cameras = withFaults(specs, base);
+  const unknown = specs.flatMap((s) => s.targets ?? []).filter((t) => !/^\d+$/.test(t) && !cameras.some((c) => c.name === t));
+  if (unknown.length > 0) throw new UserError(`--fault names unknown camera${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')}`, { hint: 'name cameras by number (1-based) or by name as the table shows' });
   let fleet;
   try {
     fleet = await startFleet({
-      count: opts.count,
+      count: cameras.length,
       addressBase: opts.addressBase,
       singleAddress: opts.singleAddress,
       port: opts.port,
@@ -53,7 +67,7 @@ export async function runSim(cli: Cli, opts: SimOptions): Promise<ExitCode> {
       discovery: opts.discovery,
       statePath: opts.state,
       ptzSpeed: opts.ptzSpeed,
-      cameras: faultOverrides(specs, opts.count),
+      cameras,
       warn: (message) => cli.warn(`sim: ${message}`),
     });
   } catch (err) {
@@ -62,6 +76,10 @@ export async function runSim(cli: Cli, opts: SimOptions): Promise<ExitCode> {
     });
   }
   renderSimStarted(cli, fleet.cameras, opts.password !== undefined);
+  const movedPorts = cameras.filter((c, i) => c.address && c.port !== undefined && fleet.cameras[i]!.port !== c.port);
+  if (movedPorts.length > 0) {
+    cli.warn(`sim: ${movedPorts.length} camera(s) could not listen on the port their inventory address names (port 80 needs root); they listen on ${fleet.cameras[0]!.port}. Run as root, or give the inventory addresses with :${fleet.cameras[0]!.port}.`);
+  }
   const signal = await cli.interrupted();
   cli.info(`\n${signal}: stopping ${fleet.cameras.length} camera${fleet.cameras.length === 1 ? '' : 's'}…`);
   await fleet.stop();

@@ -1,0 +1,48 @@
+import { isIPv4 } from 'node:net';
+
+/** Where a camera's device service is, from an inventory `device.address`. */
+export interface DeviceEndpoint {
+  host: string;
+  port: number;
+  path: string;
+  /** The device service URL camfleet calls. */
+  url: string;
+}
+
+const DEFAULT_PATH = '/onvif/device_service';
+
+/**
+ * Reads `host`, `host:port` or a device service URL. Returns undefined for anything else (and for
+ * an address that looks like a command-line flag, which the `ping` package would mistake for one).
+ */
+export function parseDeviceAddress(address: string): DeviceEndpoint | undefined {
+  const text = address.trim();
+  if (!text || text.startsWith('-') || /\s/.test(text)) return undefined;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      return undefined;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+    if (url.username || url.password) return undefined;
+    const port = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
+    const path = url.pathname === '/' ? DEFAULT_PATH : url.pathname;
+    return { host: url.hostname, port, path, url: `${url.protocol}//${url.host}${path}` };
+  }
+  const match = /^([^:/]+)(?::(\d{1,5}))?$/.exec(text);
+  if (!match) return undefined;
+  const host = match[1]!;
+  const port = match[2] ? Number(match[2]) : 80;
+  if (port < 1 || port > 65535) return undefined;
+  const validHost = isIPv4(host) || /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(host);
+  if (!validHost) return undefined;
+  return { host, port, path: DEFAULT_PATH, url: `http://${host}${port === 80 ? '' : `:${port}`}${DEFAULT_PATH}` };
+}
+
+/** A key that is the same for every way of writing the same device address. */
+export function addressKey(address: string): string {
+  const endpoint = parseDeviceAddress(address);
+  return endpoint ? `${endpoint.host.toLowerCase()}:${endpoint.port}` : address.trim().toLowerCase();
+}

@@ -1,0 +1,106 @@
+/** The inventory as camfleet reads it (see schemas/*.schema.json for the authoritative form). */
+
+export type Codec = 'H264' | 'H265' | 'JPEG';
+export type Owner = 'public' | 'household' | 'business';
+
+export interface StreamSpec {
+  profile: string;
+  codec?: Codec;
+  resolution?: string;
+  fps?: number;
+  bitrateKbps?: { min: number; max: number };
+  gop?: number;
+}
+
+export interface PtzPositionSpec {
+  pan: number;
+  tilt: number;
+  zoom: number;
+}
+
+export interface PresetSpec extends PtzPositionSpec {
+  name: string;
+  tolerance?: number;
+}
+
+export interface DeviceIdentity {
+  manufacturer?: string;
+  model?: string;
+  serialNumber?: string;
+  mac?: string;
+  endpointReference?: string;
+}
+
+export interface Point {
+  id: string;
+  label: string;
+  location?: { latitude?: number; longitude?: number; address?: string; mounting?: string };
+  facing?: number;
+  watches?: string;
+  owner: Owner;
+  device: { address: string; identity?: DeviceIdentity; credentialProfile?: string };
+  streams?: StreamSpec[];
+  ptz?: { presets?: PresetSpec[]; home?: PtzPositionSpec };
+  tags?: string[];
+  notes?: string;
+  [extension: `x-${string}`]: unknown;
+}
+
+export interface Street {
+  $schema?: string;
+  schemaVersion: 1;
+  id: string;
+  name: string;
+  defaults?: { credentialProfile?: string; streams?: StreamSpec[] };
+  points: Point[];
+  notes?: string;
+}
+
+export interface Site {
+  $schema?: string;
+  schemaVersion: 1;
+  id: string;
+  name: string;
+  country?: string;
+  province?: string;
+  district: string;
+  ward: string;
+  residentialGroup: string;
+  contact: { name: string; role?: string; phone?: string; email?: string };
+  credentialProfiles?: string[];
+  defaults?: {
+    networkRanges?: string[];
+    credentialProfile?: string;
+    ntpServer?: string;
+    timezone?: string;
+    maxClockSkewSeconds?: number;
+    streams?: StreamSpec[];
+  };
+  notes?: string;
+}
+
+/** A file as read: its path, text, parsed value, and where each value sits. */
+export interface LoadedFile<T> {
+  path: string;
+  text: string;
+  doc: T;
+  positions: import('./json-source.js').JsonSource;
+}
+
+/** A whole site: site.json and its street files, all valid when produced by `loadSite`. */
+export interface SiteInventory {
+  dir: string;
+  site: LoadedFile<Site>;
+  streets: LoadedFile<Street>[];
+}
+
+/** A point with the street it is on and the settings it inherits from street and site defaults. */
+export interface ResolvedPoint {
+  point: Point;
+  street: Street;
+  file: string;
+  /** JSON pointer of the point in its street file. */
+  pointer: string;
+  credentialProfile: string | undefined;
+  streams: StreamSpec[];
+}

@@ -1,0 +1,30 @@
+import type { ResolvedPoint, SiteInventory, StreamSpec } from './model.js';
+
+/** Stream settings merged per profile: point over street over site defaults, field by field. */
+function mergeStreams(...layers: (StreamSpec[] | undefined)[]): StreamSpec[] {
+  const byProfile = new Map<string, StreamSpec>();
+  for (const layer of layers) for (const s of layer ?? []) byProfile.set(s.profile, { ...byProfile.get(s.profile), ...s });
+  return [...byProfile.values()];
+}
+
+/** Every point of a site with what it inherits, in file order; optionally one street or point. */
+export function resolvePoints(inventory: SiteInventory, filter: { street?: string; point?: string } = {}): ResolvedPoint[] {
+  const site = inventory.site.doc;
+  const out: ResolvedPoint[] = [];
+  for (const file of inventory.streets) {
+    const street = file.doc;
+    if (filter.street && street.id !== filter.street) continue;
+    street.points.forEach((point, i) => {
+      if (filter.point && point.id !== filter.point) return;
+      out.push({
+        point,
+        street,
+        file: file.path,
+        pointer: `/points/${i}`,
+        credentialProfile: point.device.credentialProfile ?? street.defaults?.credentialProfile ?? site.defaults?.credentialProfile,
+        streams: mergeStreams(site.defaults?.streams, street.defaults?.streams, point.streams),
+      });
+    });
+  }
+  return out;
+}

@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+
+/** The folder of JSON Schemas shipped with camfleet (schemas/ at the package root). */
+export const SCHEMA_DIR = new URL('../../schemas/', import.meta.url);
+
+export type SchemaName = 'common' | 'site' | 'street' | 'discovery' | 'plan' | 'report';
+
+const cache = new Map<string, unknown>();
+
+/** A schema file parsed, as a plain object (also used for canonical key order). */
+export function loadSchema(name: string): Record<string, unknown> {
+  if (!cache.has(name)) cache.set(name, JSON.parse(readFileSync(new URL(`${name}.schema.json`, SCHEMA_DIR), 'utf8')));
+  return cache.get(name) as Record<string, unknown>;
+}
+
+let ajv: Ajv2020 | undefined;
+
+/** One ajv instance with every camfleet schema, compiled on first use. */
+function instance(): Ajv2020 {
+  if (!ajv) {
+    // verbose: errors carry their schema, whose descriptions become the hints people read.
+    ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+    // ajv-formats is CommonJS: under Node ESM its function is the default export's `default`.
+    addFormats.default(ajv);
+    for (const name of ['common', 'site', 'street']) ajv.addSchema(loadSchema(name));
+  }
+  return ajv;
+}
+
+export function validatorFor(name: 'site' | 'street'): ValidateFunction {
+  const validate = instance().getSchema(`${name}.schema.json`);
+  if (!validate) throw new Error(`schema ${name} is missing`);
+  return validate;
+}
+
+/** Compiles an output schema (discovery, plan, report) for tests and for `--json` self-checks. */
+export function compileOutputSchema(name: Exclude<SchemaName, 'common' | 'site' | 'street'>): ValidateFunction {
+  const ajvInstance = instance();
+  const id = `${name}.schema.json`;
+  return ajvInstance.getSchema(id) ?? ajvInstance.compile(loadSchema(name));
+}
+
+export type { ErrorObject };
