@@ -1,8 +1,10 @@
 import type { Command } from '@commander-js/extra-typings';
 import type { CommandKit, Example } from '../kit.js';
 import { registerDemo } from './demo.js';
+import { registerDiscover } from './discover.js';
 import { registerInventory } from './inventory.js';
+import { registerPing } from './ping.js';
 import { registerSim } from './sim.js';
 
 /** Every command, in the order `camfleet --help` lists them. Each module stays light: heavy code is imported when it runs. */
-export const COMMANDS: ((program: Command, kit: CommandKit) => Example)[] = [registerDemo, registerInventory, registerSim];
+export const COMMANDS: ((program: Command, kit: CommandKit) => Example)[] = [registerDemo, registerDiscover, registerPing, registerInventory, registerSim];

@@ -1,0 +1,120 @@
+import { xmlEscape as x } from '../xml/escape.js';
+import type { OnvifClient } from './client.js';
+import type { Reply } from './reply.js';
+
+/** PTZ (ver20) calls of the facade, in the generic spaces: pan and tilt in [-1, 1], zoom in [0, 1]. */
+
+const TPTZ = 'xmlns="http://www.onvif.org/ver20/ptz/wsdl"';
+const TT = 'xmlns:tt="http://www.onvif.org/ver10/schema"';
+
+export interface Position {
+  pan: number;
+  tilt: number;
+  zoom: number;
+}
+
+export interface PtzStatus {
+  position: Position;
+  moving: boolean;
+  panTiltStatus: string;
+  zoomStatus: string;
+}
+
+export interface Preset {
+  token: string;
+  name: string;
+  position: Position | undefined;
+}
+
+export interface PtzNodeInfo {
+  token: string;
+  absolute: boolean;
+  relative: boolean;
+  continuous: boolean;
+  maxPresets: number;
+  homeSupported: boolean;
+}
+
+const vector = (p: Partial<Position>): string =>
+  (p.pan !== undefined && p.tilt !== undefined ? `<tt:PanTilt ${TT} x="${p.pan}" y="${p.tilt}"/>` : '') + (p.zoom !== undefined ? `<tt:Zoom ${TT} x="${p.zoom}"/>` : '');
+
+function readPosition(r: Reply): Position | undefined {
+  const pt = r.child('PanTilt');
+  const z = r.child('Zoom');
+  if (!pt.exists && !z.exists) return undefined;
+  return { pan: Number(pt.attr('x') ?? 0), tilt: Number(pt.attr('y') ?? 0), zoom: Number(z.attr('x') ?? 0) };
+}
+
+const profile = (token: string): string => `<ProfileToken>${x(token)}</ProfileToken>`;
+
+export async function getNodes(c: OnvifClient): Promise<PtzNodeInfo[]> {
+  const r = await c.call('ptz', 'GetNodes', `<GetNodes ${TPTZ}/>`);
+  return r.all('PTZNode').map((n) => {
+    const spaces = n.child('SupportedPTZSpaces');
+    return {
+      token: n.attr('token') ?? '',
+      absolute: spaces.child('AbsolutePanTiltPositionSpace').exists || spaces.child('AbsoluteZoomPositionSpace').exists,
+      relative: spaces.child('RelativePanTiltTranslationSpace').exists,
+      continuous: spaces.child('ContinuousPanTiltVelocitySpace').exists,
+      maxPresets: n.number('MaximumNumberOfPresets') ?? 0,
+      homeSupported: n.bool('HomeSupported') ?? false,
+    };
+  });
+}
+
+export async function getStatus(c: OnvifClient, profileToken: string): Promise<PtzStatus> {
+  const r = (await c.call('ptz', 'GetStatus', `<GetStatus ${TPTZ}>${profile(profileToken)}</GetStatus>`)).child('PTZStatus');
+  const panTiltStatus = r.text('MoveStatus', 'PanTilt') ?? 'UNKNOWN';
+  const zoomStatus = r.text('MoveStatus', 'Zoom') ?? 'UNKNOWN';
+  return {
+    position: readPosition(r.child('Position')) ?? { pan: 0, tilt: 0, zoom: 0 },
+    moving: panTiltStatus === 'MOVING' || zoomStatus === 'MOVING',
+    panTiltStatus,
+    zoomStatus,
+  };
+}
+
+export async function absoluteMove(c: OnvifClient, profileToken: string, to: Partial<Position>): Promise<void> {
+  await c.call('ptz', 'AbsoluteMove', `<AbsoluteMove ${TPTZ}>${profile(profileToken)}<Position>${vector(to)}</Position></AbsoluteMove>`);
+}
+
+export async function relativeMove(c: OnvifClient, profileToken: string, by: Partial<Position>): Promise<void> {
+  await c.call('ptz', 'RelativeMove', `<RelativeMove ${TPTZ}>${profile(profileToken)}<Translation>${vector(by)}</Translation></RelativeMove>`);
+}
+
+export async function continuousMove(c: OnvifClient, profileToken: string, velocity: Partial<Position>, timeoutMs: number): Promise<void> {
+  const seconds = Math.max(0.1, timeoutMs / 1000);
+  await c.call('ptz', 'ContinuousMove', `<ContinuousMove ${TPTZ}>${profile(profileToken)}<Velocity>${vector(velocity)}</Velocity><Timeout>PT${seconds}S</Timeout></ContinuousMove>`);
+}
+
+export async function stop(c: OnvifClient, profileToken: string): Promise<void> {
+  await c.call('ptz', 'Stop', `<Stop ${TPTZ}>${profile(profileToken)}<PanTilt>true</PanTilt><Zoom>true</Zoom></Stop>`);
+}
+
+export async function getPresets(c: OnvifClient, profileToken: string): Promise<Preset[]> {
+  const r = await c.call('ptz', 'GetPresets', `<GetPresets ${TPTZ}>${profile(profileToken)}</GetPresets>`);
+  return r.all('Preset').map((p) => ({ token: p.attr('token') ?? '', name: p.text('Name') ?? '', position: readPosition(p.child('PTZPosition')) }));
+}
+
+/** Saves the current position as a preset; with `token`, overwrites that preset instead of creating one. */
+export async function setPreset(c: OnvifClient, profileToken: string, name: string, token?: string): Promise<string> {
+  const tokenXml = token !== undefined ? `<PresetToken>${x(token)}</PresetToken>` : '';
+  const r = await c.call('ptz', 'SetPreset', `<SetPreset ${TPTZ}>${profile(profileToken)}<PresetName>${x(name)}</PresetName>${tokenXml}</SetPreset>`);
+  return r.text('PresetToken') ?? token ?? '';
+}
+
+export async function gotoPreset(c: OnvifClient, profileToken: string, presetToken: string): Promise<void> {
+  await c.call('ptz', 'GotoPreset', `<GotoPreset ${TPTZ}>${profile(profileToken)}<PresetToken>${x(presetToken)}</PresetToken></GotoPreset>`);
+}
+
+export async function removePreset(c: OnvifClient, profileToken: string, presetToken: string): Promise<void> {
+  await c.call('ptz', 'RemovePreset', `<RemovePreset ${TPTZ}>${profile(profileToken)}<PresetToken>${x(presetToken)}</PresetToken></RemovePreset>`);
+}
+
+export async function gotoHome(c: OnvifClient, profileToken: string): Promise<void> {
+  await c.call('ptz', 'GotoHomePosition', `<GotoHomePosition ${TPTZ}>${profile(profileToken)}</GotoHomePosition>`);
+}
+
+export async function setHome(c: OnvifClient, profileToken: string): Promise<void> {
+  await c.call('ptz', 'SetHomePosition', `<SetHomePosition ${TPTZ}>${profile(profileToken)}</SetHomePosition>`);
+}

@@ -1,0 +1,98 @@
+import { connect } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { digestAlgorithm, digestResponse, parseAuthParams, splitScheme } from '../auth/http-digest.js';
+import type { Credentials } from '../credentials/secret.js';
+import { describeVideo, type StreamDescription } from '../media/sdp.js';
+
+export interface RtspProbe extends StreamDescription {
+  ok: boolean;
+  status: number | null;
+  ms: number | null;
+  error: string | null;
+}
+
+interface RtspReply {
+  status: number;
+  headers: Map<string, string[]>;
+  body: string;
+}
+
+/** Sends one RTSP request over its own connection and reads the reply (headers and any body). */
+function rtspRequest(url: URL, method: string, cseq: number, headers: Record<string, string>, timeoutMs: number): Promise<RtspReply> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: url.hostname, port: Number(url.port || 554) });
+    let data = '';
+    socket.setTimeout(timeoutMs, () => socket.destroy(new Error('timeout')));
+    socket.on('error', (err: NodeJS.ErrnoException) => reject(new Error(err.code === 'ECONNREFUSED' ? 'refused' : err.message)));
+    socket.on('connect', () => {
+      const lines = [`${method} ${url.href} RTSP/1.0`, `CSeq: ${cseq}`, 'User-Agent: camfleet', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+      socket.write(`${lines.join('\r\n')}\r\n\r\n`);
+    });
+    socket.on('data', (chunk) => {
+      data += chunk.toString('latin1');
+      const end = data.indexOf('\r\n\r\n');
+      if (end === -1) return;
+      const [statusLine = '', ...headerLines] = data.slice(0, end).split('\r\n');
+      const status = Number(/^RTSP\/1\.0 (\d{3})/.exec(statusLine)?.[1]);
+      if (!status) return reject(new Error('not an RTSP answer'));
+      const parsed = new Map<string, string[]>();
+      for (const line of headerLines) {
+        const i = line.indexOf(':');
+        if (i > 0) parsed.set(line.slice(0, i).trim().toLowerCase(), [...(parsed.get(line.slice(0, i).trim().toLowerCase()) ?? []), line.slice(i + 1).trim()]);
+      }
+      const length = Number(parsed.get('content-length')?.[0] ?? 0);
+      if (Buffer.byteLength(data.slice(end + 4), 'latin1') < length) return;
+      socket.end();
+      resolve({ status, headers: parsed, body: Buffer.from(data.slice(end + 4), 'latin1').subarray(0, length).toString('utf8') });
+    });
+  });
+}
+
+/** The Authorization header answering the strongest Digest challenge of a 401, or undefined. */
+function answerDigest(challenges: string[], method: string, uri: string, credentials: Credentials): string | undefined {
+  const parsed = challenges
+    .map((c) => splitScheme(c))
+    .filter(([scheme]) => scheme === 'digest')
+    .map(([, rest]) => parseAuthParams(rest))
+    .filter((p) => p.nonce && p.realm && digestAlgorithm(p.algorithm));
+  const best = parsed.find((p) => digestAlgorithm(p.algorithm) === 'SHA-256') ?? parsed[0];
+  if (!best) return undefined;
+  const algorithm = digestAlgorithm(best.algorithm)!;
+  const qop = best.qop?.split(',').map((q) => q.trim()).includes('auth') ? 'auth' : undefined;
+  const cnonce = randomBytes(8).toString('hex');
+  const nc = '00000001';
+  const response = digestResponse({ algorithm, username: credentials.username, realm: best.realm!, password: credentials.password.reveal(), method, uri, nonce: best.nonce!, qop, nc, cnonce });
+  const fields = [`username="${credentials.username}"`, `realm="${best.realm}"`, `nonce="${best.nonce}"`, `uri="${uri}"`, `response="${response}"`];
+  if (best.algorithm) fields.push(`algorithm=${best.algorithm}`);
+  if (qop) fields.push(`qop=${qop}`, `nc=${nc}`, `cnonce="${cnonce}"`);
+  if (best.opaque) fields.push(`opaque="${best.opaque}"`);
+  return `Digest ${fields.join(', ')}`;
+}
+
+/** RTSP DESCRIBE of a stream URI (Digest when asked): does the stream answer, and with what video? */
+export async function probeStream(uri: string, credentials: Credentials | undefined, timeoutMs: number): Promise<RtspProbe> {
+  const started = performance.now();
+  const fail = (error: string, status: number | null = null): RtspProbe => ({ ok: false, status, ms: null, error, codec: null, width: null, height: null, fps: null });
+  let url: URL;
+  try {
+    url = new URL(uri);
+    if (url.protocol !== 'rtsp:') return fail(`not an rtsp:// URI`);
+  } catch {
+    return fail('not a URI');
+  }
+  // Credentials never go into the URI (where they would end up in logs); Digest carries them.
+  url.username = '';
+  url.password = '';
+  try {
+    let reply = await rtspRequest(url, 'DESCRIBE', 1, { Accept: 'application/sdp' }, timeoutMs);
+    if (reply.status === 401 && credentials) {
+      const authorization = answerDigest(reply.headers.get('www-authenticate') ?? [], 'DESCRIBE', url.href, credentials);
+      if (!authorization) return fail('the camera asks for an authentication scheme camfleet does not speak', 401);
+      reply = await rtspRequest(url, 'DESCRIBE', 2, { Accept: 'application/sdp', Authorization: authorization }, timeoutMs);
+    }
+    if (reply.status !== 200) return fail(reply.status === 401 ? 'the camera refused the credentials for the stream' : `RTSP ${reply.status}`, reply.status);
+    return { ok: true, status: 200, ms: Math.round(performance.now() - started), error: null, ...describeVideo(reply.body) };
+  } catch (err) {
+    return fail((err as Error).message);
+  }
+}
