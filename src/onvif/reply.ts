@@ -4,6 +4,8 @@
  * readers are written with the WSDL's names: `reply.child('Profiles').attr('token')`.
  */
 export class Reply {
+  private children: Map<string, Reply[]> | undefined;
+
   private constructor(
     readonly name: string,
     private readonly node: unknown,
@@ -13,19 +15,24 @@ export class Reply {
     return new Reply(name, node);
   }
 
-  private entries(): [string, unknown[]][] {
-    if (this.node === null || typeof this.node !== 'object') return [];
-    return Object.entries(this.node as Record<string, unknown>)
-      .filter(([key]) => key !== '$' && key !== '_')
-      .map(([key, value]) => [key, Array.isArray(value) ? value : [value]]);
+  /** Child elements by lower-cased name, built once per element. */
+  private index(): Map<string, Reply[]> {
+    if (this.children) return this.children;
+    this.children = new Map();
+    if (this.node !== null && typeof this.node === 'object') {
+      for (const [key, value] of Object.entries(this.node as Record<string, unknown>)) {
+        if (key === '$' || key === '_') continue;
+        const replies = (Array.isArray(value) ? value : [value]).map((v) => new Reply(key, v));
+        const lower = key.toLowerCase();
+        this.children.set(lower, [...(this.children.get(lower) ?? []), ...replies]);
+      }
+    }
+    return this.children;
   }
 
   /** Every child element of this name. */
   all(name: string): Reply[] {
-    const wanted = name.toLowerCase();
-    return this.entries()
-      .filter(([key]) => key.toLowerCase() === wanted)
-      .flatMap(([key, values]) => values.map((v) => new Reply(key, v)));
+    return this.index().get(name.toLowerCase()) ?? [];
   }
 
   /** The first child element of this name, or an empty reply that reads as nothing. */
@@ -74,6 +81,6 @@ export class Reply {
 
   /** The names of the child elements, for readers that dispatch on what is present. */
   childNames(): string[] {
-    return this.entries().map(([key]) => key);
+    return [...this.index().values()].map((replies) => replies[0]!.name);
   }
 }

@@ -1,3 +1,4 @@
+import { fork, type ChildProcess } from 'node:child_process';
 import { isIP } from 'node:net';
 
 export type IcmpResult = { kind: 'reply'; ms: number } | { kind: 'no-reply' } | { kind: 'unavailable'; reason: string };
@@ -8,43 +9,71 @@ export interface IcmpUnavailable {
   fix: string;
 }
 
-interface PingModule {
-  promise: { probe(host: string, config: { timeout: number; min_reply?: number }): Promise<{ alive: boolean; time: number | 'unknown'; output: string }> };
-}
+type WorkerReply = { id: number; alive: boolean; ms: number; output: string } | { id: number; error: string };
+
+// The helper is always the built one: tests run the sources, but a process needs JavaScript.
+const WORKER = new URL('../../dist/reach/icmp-worker.js', import.meta.url);
 
 /**
- * ICMP echo through the system `ping` (the `ping` package). The host must already be an IP address:
- * the package passes it to the program unchecked, and a host such as "-h" would be read as a flag.
- * When the program is missing or not permitted, every later probe answers "unavailable" at once.
+ * ICMP echo through the system `ping` (the `ping` package), run from a small helper process. The
+ * host must already be an IP address: the package passes it to the program unchecked, and a host
+ * such as "-h" would be read as a flag. When the program is missing or not permitted, every later
+ * probe answers "unavailable" at once.
  */
 export class IcmpProber {
   private unavailable: IcmpUnavailable | undefined;
-  private module: PingModule | undefined;
+  private worker: ChildProcess | undefined;
+  private nextId = 0;
+  private readonly waiting = new Map<number, (reply: WorkerReply) => void>();
 
   get problem(): IcmpUnavailable | undefined {
     return this.unavailable;
   }
 
+  private start(): ChildProcess {
+    if (this.worker) return this.worker;
+    const worker = fork(WORKER, [], { execArgv: [], stdio: ['ignore', 'ignore', 'ignore', 'ipc'], serialization: 'json' });
+    worker.on('message', (reply: WorkerReply) => {
+      this.waiting.get(reply.id)?.(reply);
+      this.waiting.delete(reply.id);
+      if (this.waiting.size === 0) worker.unref();
+    });
+    worker.on('exit', () => {
+      for (const done of this.waiting.values()) done({ id: -1, error: 'the ping helper stopped' });
+      this.waiting.clear();
+      this.worker = undefined;
+    });
+    this.worker = worker;
+    return worker;
+  }
+
   async probe(ip: string, timeoutMs: number): Promise<IcmpResult> {
     if (!isIP(ip)) throw new TypeError(`ICMP probe needs an IP address, not '${ip}'`);
     if (this.unavailable) return { kind: 'unavailable', reason: this.unavailable.reason };
-    this.module ??= ((await import('ping')) as unknown as { default: PingModule }).default;
-    let result: Awaited<ReturnType<PingModule['promise']['probe']>>;
-    try {
-      result = await this.module.promise.probe(ip, { timeout: Math.max(1, Math.ceil(timeoutMs / 1000)), min_reply: 1 });
-    } catch {
-      this.unavailable = { reason: 'the system ping program is missing', fix: 'install it (Debian: apt-get install iputils-ping)' };
+    const worker = this.start();
+    worker.ref();
+    const id = ++this.nextId;
+    const reply = await new Promise<WorkerReply>((resolve) => {
+      this.waiting.set(id, resolve);
+      worker.send({ id, ip, timeoutMs });
+    });
+    if ('error' in reply) {
+      this.unavailable ??= { reason: 'the system ping program is missing', fix: 'install it (Debian: apt-get install iputils-ping)' };
       return { kind: 'unavailable', reason: this.unavailable.reason };
     }
-    if (/operation not permitted|permission denied|socket: /i.test(result.output)) {
-      this.unavailable = {
+    if (/operation not permitted|permission denied|socket: /i.test(reply.output)) {
+      this.unavailable ??= {
         reason: 'the system ping program is not permitted to send ICMP',
         fix: "allow it: sudo setcap cap_net_raw+ep $(command -v ping), or sysctl net.ipv4.ping_group_range='0 2147483647'",
       };
       return { kind: 'unavailable', reason: this.unavailable.reason };
     }
-    if (!result.alive) return { kind: 'no-reply' };
-    return { kind: 'reply', ms: typeof result.time === 'number' ? result.time : 0 };
+    return reply.alive ? { kind: 'reply', ms: reply.ms } : { kind: 'no-reply' };
+  }
+
+  /** Stops the helper process. */
+  close(): void {
+    this.worker?.disconnect();
   }
 }
 

@@ -7,8 +7,8 @@ import { OnvifClient } from '../onvif/client.js';
 import { getDeviceInformation, getServices } from '../onvif/device.js';
 import { getProfiles, getStreamUri } from '../onvif/media.js';
 import { healthOf, type HealthState, type HealthWarning, type StepOutcomes, type Thresholds } from './health.js';
-import { IcmpProber, isLoopback } from './icmp.js';
-import { probeStream } from './rtsp.js';
+import { isLoopback, type IcmpProber, type IcmpResult } from './icmp.js';
+import { probeStream, rtspChallenge } from './rtsp.js';
 import { tcpCheck } from './tcp.js';
 
 export interface PingTarget {
@@ -38,6 +38,8 @@ export interface PingResult {
 export interface PingOptions extends Thresholds {
   timeoutMs: number;
   concurrency: number;
+  /** ICMP probes run in their own pool (default 8). */
+  icmpConcurrency?: number;
   rtspPort: number;
   icmp: IcmpProber;
   signal?: AbortSignal;
@@ -46,20 +48,37 @@ export interface PingOptions extends Thresholds {
 
 const describe = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
-/** Checks one camera: ICMP, TCP ports, ONVIF clock, authenticated identity, and the main stream. */
-export async function pingOne(t: PingTarget, options: PingOptions): Promise<PingResult> {
+type Settled<T> = { ok: true; v: T } | { ok: false; e: unknown };
+const settle = <T>(p: Promise<T>): Promise<Settled<T>> => p.then((v) => ({ ok: true as const, v }), (e: unknown) => ({ ok: false as const, e }));
+
+async function resolveIp(host: string): Promise<string | undefined> {
+  if (isIP(host)) return host;
+  try {
+    return (await lookup(host, { family: 4 })).address;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the network steps saw, before ICMP (which runs in its own pool) is added. */
+interface NetworkChecks {
+  t: PingTarget;
+  started: number;
+  errors: string[];
+  onvifPortOpen: boolean;
+  rtspPortOpen: boolean;
+  clock: Settled<[{ offsetMs: number }, number]>;
+  auth: StepOutcomes['auth'];
+  authMode: PingResult['auth'];
+  stream: StepOutcomes['stream'];
+  streamInfo: PingResult['stream'];
+}
+
+/** TCP ports, ONVIF clock, authenticated identity and the main stream of one camera. */
+async function checkNetwork(t: PingTarget, options: PingOptions): Promise<NetworkChecks> {
   const started = performance.now();
   const errors: string[] = [];
   const { host, port } = t.endpoint;
-  let ip = host;
-  if (!isIP(host)) {
-    try {
-      ip = (await lookup(host, { family: 4 })).address;
-    } catch {
-      ip = '';
-      errors.push(`cannot resolve ${host}`);
-    }
-  }
   const client = new OnvifClient({ endpoint: t.endpoint, credentials: t.credentials, timeoutMs: options.timeoutMs });
   const timed = async <T>(work: Promise<T>): Promise<[T, number]> => {
     const t0 = performance.now();
@@ -69,9 +88,10 @@ export async function pingOne(t: PingTarget, options: PingOptions): Promise<Ping
 
   // Everything that needs no earlier answer starts at once; authenticated calls assume the camera's
   // clock agrees with ours, and re-read it once if the camera refuses them.
-  const icmp = ip ? options.icmp.probe(ip, options.timeoutMs) : Promise.resolve({ kind: 'no-reply' as const });
   const onvifTcp = tcpCheck(host, port, options.timeoutMs);
-  const rtspTcp = tcpCheck(host, options.rtspPort, options.timeoutMs);
+  // The RTSP port check is an unauthenticated DESCRIBE: it proves the port open and brings the Digest
+  // challenge that the stream's DESCRIBE will answer without another round trip.
+  const rtspEarly = rtspChallenge(host, options.rtspPort, options.timeoutMs);
   const clock = timed(client.syncClock());
   const identity = t.credentials ? getDeviceInformation(client) : undefined;
   const stream = t.credentials
@@ -81,17 +101,16 @@ export async function pingOne(t: PingTarget, options: PingOptions): Promise<Ping
         const main = profiles[0];
         if (!main) throw new Error('the camera has no media profile');
         const uri = await getStreamUri(client, main.token);
-        return { uri, probe: await probeStream(uri, t.credentials, options.timeoutMs) };
+        return { uri, probe: await probeStream(uri, t.credentials, options.timeoutMs, await rtspEarly) };
       })()
     : undefined;
 
-  const [icmpResult, onvifPort, rtspPort, clockResult, identityResult, streamResult] = await Promise.all([
-    icmp,
+  const [onvifPort, rtspPort, clockResult, identityResult, streamResult] = await Promise.all([
     onvifTcp,
-    rtspTcp,
-    clock.then((v) => ({ ok: true as const, v }), (e: unknown) => ({ ok: false as const, e })),
-    identity?.then((v) => ({ ok: true as const, v }), (e: unknown) => ({ ok: false as const, e })),
-    stream?.then((v) => ({ ok: true as const, v }), (e: unknown) => ({ ok: false as const, e })),
+    rtspEarly,
+    settle(clock),
+    identity && settle(identity),
+    stream && settle(stream),
   ]);
 
   if (!clockResult.ok) errors.push(`ONVIF: ${describe(clockResult.e)}`);
@@ -107,57 +126,75 @@ export async function pingOne(t: PingTarget, options: PingOptions): Promise<Ping
   let streamInfo: PingResult['stream'] = null;
   if (streamResult && auth === 'ok') {
     if (streamResult.ok) {
-      streamInfo = { uri: streamResult.v.uri, codec: streamResult.v.probe.codec, width: streamResult.v.probe.width, height: streamResult.v.probe.height };
-      streamOutcome = streamResult.v.probe.ok ? 'ok' : 'failed';
-      if (!streamResult.v.probe.ok) errors.push(`RTSP DESCRIBE ${streamResult.v.uri}: ${streamResult.v.probe.error}`);
+      const { uri, probe } = streamResult.v;
+      streamInfo = { uri, codec: probe.codec, width: probe.width, height: probe.height };
+      streamOutcome = probe.ok ? 'ok' : 'failed';
+      if (!probe.ok) errors.push(`RTSP DESCRIBE ${uri}: ${probe.error}`);
     } else {
       streamOutcome = 'failed';
       errors.push(`stream: ${describe(streamResult.e)}`);
     }
   }
+  const authMode: PingResult['auth'] = !clockResult.ok || auth === 'error' ? 'not-checked' : auth === 'ok' ? (client.authMode ?? 'none') : auth;
+  return { t, started, errors, onvifPortOpen: onvifPort.ok, rtspPortOpen: rtspPort.open, clock: clockResult, auth, authMode, stream: streamOutcome, streamInfo };
+}
 
-  const skew = clockResult.ok ? Math.round(clockResult.v[0].offsetMs / 100) / 10 : null;
+/** Adds ICMP to the network checks and decides the state. */
+function finish(n: NetworkChecks, icmp: { ip: string | undefined; result: IcmpResult }, options: Thresholds): PingResult {
+  const errors = [...n.errors];
+  if (icmp.ip === undefined) errors.unshift(`cannot resolve ${n.t.endpoint.host}`);
+  const skew = n.clock.ok ? Math.round(n.clock.v[0].offsetMs / 100) / 10 : null;
   const outcomes: StepOutcomes = {
-    icmp: icmpResult.kind === 'reply' && isLoopback(ip) ? 'uninformative' : icmpResult.kind,
-    onvifPortOpen: onvifPort.ok,
-    rtspPortOpen: rtspPort.ok,
-    onvifAnswered: clockResult.ok,
-    onvifMs: clockResult.ok ? clockResult.v[1] : null,
-    auth,
-    stream: streamOutcome,
+    icmp: icmp.result.kind === 'reply' && icmp.ip && isLoopback(icmp.ip) ? 'uninformative' : icmp.result.kind,
+    onvifPortOpen: n.onvifPortOpen,
+    rtspPortOpen: n.rtspPortOpen,
+    onvifAnswered: n.clock.ok,
+    onvifMs: n.clock.ok ? n.clock.v[1] : null,
+    auth: n.auth,
+    stream: n.stream,
     clockSkewSeconds: skew,
   };
   const { state, warnings } = healthOf(outcomes, options);
   return {
-    target: t.target,
-    address: host,
-    port,
+    target: n.t.target,
+    address: n.t.endpoint.host,
+    port: n.t.endpoint.port,
     state,
     warnings,
-    icmpMs: icmpResult.kind === 'reply' ? icmpResult.ms : null,
+    icmpMs: icmp.result.kind === 'reply' ? icmp.result.ms : null,
     onvifMs: outcomes.onvifMs,
     clockSkewSeconds: skew,
-    auth: !clockResult.ok ? 'not-checked' : auth === 'ok' ? (client.authMode ?? 'none') : auth === 'error' ? 'not-checked' : auth,
-    tcp: { onvif: onvifPort.ok, rtsp: rtspPort.ok },
-    stream: streamInfo,
+    auth: n.authMode,
+    tcp: { onvif: n.onvifPortOpen, rtsp: n.rtspPortOpen },
+    stream: n.streamInfo,
     errors,
-    durationMs: Math.round(performance.now() - started),
+    durationMs: Math.round(performance.now() - n.started),
   };
 }
 
-/** Checks every target, a bounded number at a time; results come back in target order. */
+/**
+ * Checks every target: the network steps a bounded number of cameras at a time, ICMP in its own
+ * pool (each probe spawns the system ping: it costs CPU, not a camera slot). Results in target order.
+ */
 export async function pingAll(targets: PingTarget[], options: PingOptions): Promise<PingResult[]> {
   const limit = pLimit(options.concurrency);
-  // On Ctrl-C no new camera is started; the ones under way finish and are reported.
-  options.signal?.addEventListener('abort', () => limit.clearQueue());
+  const icmpLimit = pLimit(options.icmpConcurrency ?? 8);
+  // On Ctrl-C nothing new is started; what is under way finishes and is reported.
+  options.signal?.addEventListener('abort', () => {
+    limit.clearQueue();
+    icmpLimit.clearQueue();
+  });
   let done = 0;
   return Promise.all(
-    targets.map((t) =>
-      limit(async () => {
-        const result = await pingOne(t, options);
-        options.onResult?.(result, ++done);
-        return result;
-      }),
-    ),
+    targets.map(async (t) => {
+      const icmp = icmpLimit(async () => {
+        const ip = await resolveIp(t.endpoint.host);
+        return { ip, result: ip ? await options.icmp.probe(ip, options.timeoutMs) : ({ kind: 'no-reply' } as const) };
+      });
+      const network = await limit(() => checkNetwork(t, options));
+      const result = finish(network, await icmp, options);
+      options.onResult?.(result, ++done);
+      return result;
+    }),
   );
 }

@@ -69,8 +69,31 @@ function answerDigest(challenges: string[], method: string, uri: string, credent
   return `Digest ${fields.join(', ')}`;
 }
 
+/** What an early, unauthenticated DESCRIBE of a server's root told: its port is open, and its Digest challenge. */
+export interface RtspChallenge {
+  host: string;
+  port: number;
+  open: boolean;
+  challenges: string[];
+}
+
+/**
+ * Asks an RTSP server for its Digest challenge before the stream URI is known (DESCRIBE of its root,
+ * without credentials). The nonce lets the real DESCRIBE go out already answered, saving a round trip;
+ * a server that does not accept it simply challenges again.
+ */
+export async function rtspChallenge(host: string, port: number, timeoutMs: number): Promise<RtspChallenge> {
+  try {
+    const reply = await rtspRequest(new URL(`rtsp://${host}:${port}/`), 'DESCRIBE', 1, { Accept: 'application/sdp' }, timeoutMs);
+    return { host, port, open: true, challenges: reply.status === 401 ? (reply.headers.get('www-authenticate') ?? []) : [] };
+  } catch (err) {
+    // Connected but got garbage or a timeout: the port is open all the same.
+    return { host, port, open: (err as Error).message !== 'refused' && !/EHOSTUNREACH|ENETUNREACH|timeout/.test((err as Error).message), challenges: [] };
+  }
+}
+
 /** RTSP DESCRIBE of a stream URI (Digest when asked): does the stream answer, and with what video? */
-export async function probeStream(uri: string, credentials: Credentials | undefined, timeoutMs: number): Promise<RtspProbe> {
+export async function probeStream(uri: string, credentials: Credentials | undefined, timeoutMs: number, early?: RtspChallenge): Promise<RtspProbe> {
   const started = performance.now();
   const fail = (error: string, status: number | null = null): RtspProbe => ({ ok: false, status, ms: null, error, codec: null, width: null, height: null, fps: null });
   let url: URL;
@@ -84,7 +107,9 @@ export async function probeStream(uri: string, credentials: Credentials | undefi
   url.username = '';
   url.password = '';
   try {
-    let reply = await rtspRequest(url, 'DESCRIBE', 1, { Accept: 'application/sdp' }, timeoutMs);
+    const port = Number(url.port || 554);
+    const reuse = early && credentials && early.host === url.hostname && early.port === port ? answerDigest(early.challenges, 'DESCRIBE', url.href, credentials) : undefined;
+    let reply = await rtspRequest(url, 'DESCRIBE', 1, { Accept: 'application/sdp', ...(reuse ? { Authorization: reuse } : {}) }, timeoutMs);
     if (reply.status === 401 && credentials) {
       const authorization = answerDigest(reply.headers.get('www-authenticate') ?? [], 'DESCRIBE', url.href, credentials);
       if (!authorization) return fail('the camera asks for an authentication scheme camfleet does not speak', 401);

@@ -180,7 +180,8 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
         auth: override.auth ?? options.auth ?? 'both',
         digestAlgorithms: options.digestAlgorithms ?? ['MD5', 'SHA-256'],
         snapshotAuth: options.snapshotAuth ?? 'digest',
-        identity: { ...defaultIdentity(name, options.seed), ...override.identity },
+        // Name and address make the identity: stable across restarts, distinct between fleets.
+        identity: { ...defaultIdentity(`${name}@${address}`, options.seed), ...override.identity },
         location: override.location,
         media2: override.media2 ?? options.media2 ?? true,
         ptz: override.ptz ?? options.ptz ?? true,

@@ -39,6 +39,7 @@ export async function runPing(cli: Cli, texts: string[], flags: PingFlags): Prom
     },
   );
   progress.done();
+  icmp.close();
   renderPing(cli, results, Math.round(performance.now() - started), icmp.problem);
   return results.some((r) => r.state !== 'ok') ? Exit.Findings : Exit.Ok;
 }

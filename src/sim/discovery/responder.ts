@@ -46,6 +46,8 @@ export class DiscoveryResponder {
   /** Members whose address could not be bound: they answer multicast only, from an announcer. */
   private readonly orphans = new Set<DiscoveryMember>();
   private readonly pending = new Set<NodeJS.Timeout>();
+  /** Probe MessageIDs recently answered: a retransmitted probe is the same message, answered once. */
+  private readonly recentProbes = new Map<string, number>();
   private stopped = false;
 
   constructor(private readonly options: ResponderOptions) {}
@@ -130,6 +132,7 @@ export class DiscoveryResponder {
   private onProbe(msg: Buffer, rinfo: RemoteInfo, unicastAddress: string | undefined): void {
     const probe = parseProbe(msg.toString('utf8'));
     if (!probe) return;
+    if (probe.messageId && this.isRepeat(`${unicastAddress ?? 'multicast'} ${probe.messageId}`)) return;
     const members = unicastAddress === undefined ? this.allMembers() : (this.unicast.get(unicastAddress)?.members ?? []);
     for (const member of members) {
       const advert = member.advert();
@@ -143,6 +146,17 @@ export class DiscoveryResponder {
         this.socketFor(member)?.send(reply, rinfo.port, rinfo.address);
       });
     }
+  }
+
+  private isRepeat(key: string): boolean {
+    const now = Date.now();
+    for (const [k, expires] of this.recentProbes) {
+      if (expires > now) break;
+      this.recentProbes.delete(k);
+    }
+    if (this.recentProbes.has(key)) return true;
+    this.recentProbes.set(key, now + 10_000);
+    return false;
   }
 
   private socketFor(member: DiscoveryMember): Socket | undefined {
