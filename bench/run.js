@@ -1,10 +1,11 @@
 // npm run bench [suite…]: runs the benchmarks against the built CLI and prints the figures.
 // Traffic stays on loopback. Exit 1 when a figure misses its target.
+import { benchDevice } from './device.js';
 import { benchDiscovery } from './discovery.js';
 import { benchInventory } from './inventory.js';
 import { benchSim } from './sim.js';
 
-const SUITES = { sim: benchSim, inventory: benchInventory, discovery: benchDiscovery };
+const SUITES = { sim: benchSim, inventory: benchInventory, discovery: benchDiscovery, device: benchDevice };
 
 const wanted = process.argv.slice(2);
 const names = wanted.length ? wanted : Object.keys(SUITES);

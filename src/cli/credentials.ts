@@ -1,13 +1,13 @@
 import type { Command, OptionValues } from '@commander-js/extra-typings';
-import { CredentialResolver, type CredentialOptions } from '../credentials/resolve.js';
+import type { CredentialOptions, CredentialResolver } from '../credentials/resolve.js';
 import type { Cli } from './context.js';
 
-/** Adds --user, --password-stdin and --profile to a command, keeping its typed options. */
+/** Adds --user, --password-stdin and --credentials to a command, keeping its typed options. */
 export function credentialOptions<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(command: Command<Args, Opts, Globals>) {
   return command
     .option('--user <name>', 'camera user name (default: $CAMFLEET_USER or admin)')
     .option('--password-stdin', 'read the camera password from standard input (or set CAMFLEET_PASSWORD)')
-    .option('--profile <name>', 'use this credential profile from ~/.config/camfleet/credentials.json ($CAMFLEET_CREDENTIALS)');
+    .option('--credentials <profile>', 'use this credential profile from ~/.config/camfleet/credentials.json ($CAMFLEET_CREDENTIALS)');
 }
 
 function readStdin(): Promise<string> {
@@ -25,6 +25,16 @@ async function promptPassword(message: string): Promise<string> {
   return password({ message });
 }
 
-export function credentialResolver(cli: Cli, options: CredentialOptions, promptWhen: 'user-given' | 'missing' = 'user-given'): CredentialResolver {
-  return new CredentialResolver(options, { env: cli.env, interactive: cli.interactive, readStdin, prompt: promptPassword }, promptWhen);
+/** The credential flags as the command parsed them. */
+export interface CredentialFlags {
+  user?: string;
+  passwordStdin?: boolean;
+  credentials?: string;
+}
+
+/** The resolver for a command's flags; imported when a command runs, not when the CLI starts. */
+export async function credentialResolver(cli: Cli, flags: CredentialFlags, promptWhen: 'user-given' | 'missing' = 'user-given'): Promise<CredentialResolver> {
+  const { CredentialResolver: Resolver } = await import('../credentials/resolve.js');
+  const options: CredentialOptions = { user: flags.user, passwordStdin: flags.passwordStdin, profile: flags.credentials };
+  return new Resolver(options, { env: cli.env, interactive: cli.interactive, readStdin, prompt: promptPassword }, promptWhen);
 }

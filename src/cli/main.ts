@@ -1,6 +1,7 @@
 import { Command, CommanderError, type CommandUnknownOpts } from '@commander-js/extra-typings';
 import { createRequire } from 'node:module';
 import { isUserError } from '../errors.js';
+import { OnvifError } from '../onvif/errors.js';
 import { createCli, type ProcessIo } from './context.js';
 import { Exit, EXIT_CODES_HELP, type ExitCode } from './exit-codes.js';
 import { makeKit, type Example } from './kit.js';
@@ -80,6 +81,13 @@ export async function main(argv: string[], io: ProcessIo = process): Promise<voi
   process.exitCode = code;
 }
 
+const CAMERA_HINTS: Record<string, string> = {
+  AuthError: "check the user and password (--user with CAMFLEET_PASSWORD, or --credentials PROFILE); 'camfleet ping' shows the auth state",
+  TimeoutError: 'the camera did not answer in time: raise --timeout, or check the network',
+  NetworkError: "check the address and that the camera is powered; 'camfleet ping TARGET' tells more",
+  ProtocolError: 'is this the camera\'s ONVIF device service (usually http://HOST/onvif/device_service)?',
+};
+
 function exitCodeFor(err: unknown, io: ProcessIo, debug: boolean): ExitCode {
   if (err instanceof CommanderError) {
     // Help and version are "errors" to commander; they are a normal end for us.
@@ -89,6 +97,11 @@ function exitCodeFor(err: unknown, io: ProcessIo, debug: boolean): ExitCode {
   if (isUserError(err)) {
     io.stderr.write(`camfleet: ${err.message}${err.hint ? ` — ${err.hint}` : ''}\n`);
     return Exit.Usage;
+  }
+  if (err instanceof OnvifError) {
+    // The run reached a camera that failed or refused: a finding about the camera, not a camfleet bug.
+    io.stderr.write(`camfleet: ${err.describe()}${CAMERA_HINTS[err.name] ? ` — ${CAMERA_HINTS[err.name]}` : ''}\n`);
+    return Exit.Findings;
   }
   const error = err instanceof Error ? err : new Error(String(err));
   io.stderr.write(`camfleet: internal error: ${error.message}\n`);

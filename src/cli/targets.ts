@@ -2,7 +2,6 @@ import { UserError } from '../errors.js';
 import type { CredentialResolver } from '../credentials/resolve.js';
 import type { Credentials } from '../credentials/secret.js';
 import { parseDeviceAddress, type DeviceEndpoint } from '../inventory/device-address.js';
-import { loadInventory } from '../inventory/load.js';
 import { resolvePoints } from '../inventory/resolve.js';
 
 /** A camera a command acts on: typed on the command line, or an inventory point. */
@@ -32,7 +31,8 @@ export async function collectTargets(
   credentials: CredentialResolver,
 ): Promise<CameraTarget[]> {
   const out: CameraTarget[] = [];
-  const sites = inventory?.dir ? await loadInventory(inventory.dir) : [];
+  // Loading the inventory brings the JSON Schema validator: only when one is named.
+  const sites = inventory?.dir ? await (await import('../inventory/load.js')).loadInventory(inventory.dir) : [];
   const points = sites.flatMap((site) => resolvePoints(site));
   for (const text of texts) {
     const slash = text.indexOf('/');

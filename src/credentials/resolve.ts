@@ -2,7 +2,7 @@ import { UserError } from '../errors.js';
 import { credentialsPath, loadProfiles } from './store.js';
 import { Secret, type Credentials } from './secret.js';
 
-/** The credential flags every command that talks to cameras shares. */
+/** What the credential flags ask for: a user, where the password comes from, a named profile. */
 export interface CredentialOptions {
   user?: string;
   passwordStdin?: boolean;
@@ -19,7 +19,7 @@ export interface CredentialIo {
 }
 
 /**
- * Finds the credentials for cameras: a named profile (from --profile or the inventory point) from the
+ * Finds the credentials for cameras: a named profile (from --credentials or the inventory point) from the
  * profiles file; otherwise --user (or CAMFLEET_USER, default admin) with the password from
  * CAMFLEET_PASSWORD, --password-stdin, or a prompt that does not echo (on a terminal only).
  */

@@ -5,7 +5,7 @@ import addFormats from 'ajv-formats';
 /** The folder of JSON Schemas shipped with camfleet (schemas/ at the package root). */
 export const SCHEMA_DIR = new URL('../../schemas/', import.meta.url);
 
-export type SchemaName = 'common' | 'site' | 'street' | 'discovery' | 'plan' | 'report';
+export type SchemaName = 'common' | 'site' | 'street' | 'discovery' | 'device' | 'plan' | 'report';
 
 const cache = new Map<string, unknown>();
 
@@ -35,11 +35,15 @@ export function validatorFor(name: 'site' | 'street'): ValidateFunction {
   return validate;
 }
 
-/** Compiles an output schema (discovery, plan, report) for tests and for `--json` self-checks. */
-export function compileOutputSchema(name: Exclude<SchemaName, 'common' | 'site' | 'street'>): ValidateFunction {
+/** Compiles an output schema (discovery, device, plan, report), or one of its $defs, for tests and self-checks. */
+export function compileOutputSchema(name: Exclude<SchemaName, 'common' | 'site' | 'street'>, def?: string): ValidateFunction {
   const ajvInstance = instance();
   const id = `${name}.schema.json`;
-  return ajvInstance.getSchema(id) ?? ajvInstance.compile(loadSchema(name));
+  if (!ajvInstance.getSchema(id)) ajvInstance.addSchema(loadSchema(name));
+  const ref = def ? `${id}#/$defs/${def}` : id;
+  const validate = ajvInstance.getSchema(ref);
+  if (!validate) throw new Error(`no schema ${ref}`);
+  return validate;
 }
 
 export type { ErrorObject };

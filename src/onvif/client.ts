@@ -37,7 +37,8 @@ export interface ClientOptions {
   now?: () => number;
 }
 
-const sharedAgent = new Agent({ keepAlive: true, maxSockets: 4, keepAliveMsecs: 5000 });
+// Up to 8 connections per camera: enough for a command's parallel reads, few enough for small firmware.
+const sharedAgent = new Agent({ keepAlive: true, maxSockets: 8, keepAliveMsecs: 5000 });
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE', 'EADDRNOTAVAIL', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNABORTED']);
 
 function networkMessage(code: string | undefined, fallback: string): string {
@@ -83,6 +84,8 @@ export class OnvifClient {
   authMode: AuthMode | undefined;
   /** Camera clock minus host clock, once read. */
   clockOffsetMs: number | undefined;
+  /** The camera's time settings as read with its clock. */
+  timeSetting: { type: string | undefined; timezone: string | undefined } | undefined;
   private readonly cam: CamCore;
   private readonly timeoutMs: number;
   private readonly agent: Agent;
@@ -138,7 +141,9 @@ export class OnvifClient {
   async syncClock(): Promise<{ cameraTime: Date; offsetMs: number }> {
     const sentAt = this.now();
     const reply = await this.raw('device', 'GetSystemDateAndTime', '<GetSystemDateAndTime xmlns="http://www.onvif.org/ver10/device/wsdl"/>', false);
-    const utc = reply.at('SystemDateAndTime', 'UTCDateTime');
+    const setting = reply.child('SystemDateAndTime');
+    this.timeSetting = { type: setting.text('DateTimeType'), timezone: setting.text('TimeZone', 'TZ') };
+    const utc = setting.child('UTCDateTime');
     const n = (...p: string[]): number => utc.number(...p) ?? NaN;
     const cameraMs = Date.UTC(n('Date', 'Year'), n('Date', 'Month') - 1, n('Date', 'Day'), n('Time', 'Hour'), n('Time', 'Minute'), n('Time', 'Second'));
     if (!Number.isFinite(cameraMs)) throw new ProtocolError('GetSystemDateAndTime has no UTCDateTime', { endpoint: this.endpoint.url, action: 'GetSystemDateAndTime' });

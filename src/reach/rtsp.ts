@@ -1,6 +1,5 @@
 import { connect } from 'node:net';
-import { randomBytes } from 'node:crypto';
-import { digestAlgorithm, digestResponse, parseAuthParams, splitScheme } from '../auth/http-digest.js';
+import { answerChallenges } from '../auth/digest-client.js';
 import type { Credentials } from '../credentials/secret.js';
 import { describeVideo, type StreamDescription } from '../media/sdp.js';
 
@@ -48,27 +47,6 @@ function rtspRequest(url: URL, method: string, cseq: number, headers: Record<str
   });
 }
 
-/** The Authorization header answering the strongest Digest challenge of a 401, or undefined. */
-function answerDigest(challenges: string[], method: string, uri: string, credentials: Credentials): string | undefined {
-  const parsed = challenges
-    .map((c) => splitScheme(c))
-    .filter(([scheme]) => scheme === 'digest')
-    .map(([, rest]) => parseAuthParams(rest))
-    .filter((p) => p.nonce && p.realm && digestAlgorithm(p.algorithm));
-  const best = parsed.find((p) => digestAlgorithm(p.algorithm) === 'SHA-256') ?? parsed[0];
-  if (!best) return undefined;
-  const algorithm = digestAlgorithm(best.algorithm)!;
-  const qop = best.qop?.split(',').map((q) => q.trim()).includes('auth') ? 'auth' : undefined;
-  const cnonce = randomBytes(8).toString('hex');
-  const nc = '00000001';
-  const response = digestResponse({ algorithm, username: credentials.username, realm: best.realm!, password: credentials.password.reveal(), method, uri, nonce: best.nonce!, qop, nc, cnonce });
-  const fields = [`username="${credentials.username}"`, `realm="${best.realm}"`, `nonce="${best.nonce}"`, `uri="${uri}"`, `response="${response}"`];
-  if (best.algorithm) fields.push(`algorithm=${best.algorithm}`);
-  if (qop) fields.push(`qop=${qop}`, `nc=${nc}`, `cnonce="${cnonce}"`);
-  if (best.opaque) fields.push(`opaque="${best.opaque}"`);
-  return `Digest ${fields.join(', ')}`;
-}
-
 /** What an early, unauthenticated DESCRIBE of a server's root told: its port is open, and its Digest challenge. */
 export interface RtspChallenge {
   host: string;
@@ -108,10 +86,10 @@ export async function probeStream(uri: string, credentials: Credentials | undefi
   url.password = '';
   try {
     const port = Number(url.port || 554);
-    const reuse = early && credentials && early.host === url.hostname && early.port === port ? answerDigest(early.challenges, 'DESCRIBE', url.href, credentials) : undefined;
+    const reuse = early && credentials && early.host === url.hostname && early.port === port ? answerChallenges(early.challenges, 'DESCRIBE', url.href, credentials) : undefined;
     let reply = await rtspRequest(url, 'DESCRIBE', 1, { Accept: 'application/sdp', ...(reuse ? { Authorization: reuse } : {}) }, timeoutMs);
     if (reply.status === 401 && credentials) {
-      const authorization = answerDigest(reply.headers.get('www-authenticate') ?? [], 'DESCRIBE', url.href, credentials);
+      const authorization = answerChallenges(reply.headers.get('www-authenticate') ?? [], 'DESCRIBE', url.href, credentials);
       if (!authorization) return fail('the camera asks for an authentication scheme camfleet does not speak', 401);
       reply = await rtspRequest(url, 'DESCRIBE', 2, { Accept: 'application/sdp', Authorization: authorization }, timeoutMs);
     }

@@ -40,6 +40,8 @@ export interface SimCameraOptions {
   discovery: DiscoveryResponder | undefined;
   /** Called after every change of persisted state. */
   onChange: () => void;
+  /** Called with every SOAP request body received (tests validate what clients send). */
+  onRequest?: (camera: string, body: string) => void;
   warn: (message: string) => void;
 }
 
@@ -158,6 +160,11 @@ export class SimCamera implements ServiceCamera, DiscoveryMember {
   delay(): Promise<void> {
     const ms = this.faults.latencyMs;
     return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+  }
+
+  /** Lets the fleet's request observer see a SOAP request. */
+  observeRequest(body: string): void {
+    this.options.onRequest?.(this.name, body);
   }
 
   latencyMs(): number {

@@ -79,6 +79,8 @@ export interface FleetOptions {
   seed?: string;
   deps?: Partial<SimDeps>;
   warn?: (message: string) => void;
+  /** Sees every SOAP request body a camera receives (for tests that check what clients send). */
+  onRequest?: (camera: string, body: string) => void;
 }
 
 /** A running fleet of simulated cameras. */
@@ -194,6 +196,7 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
         deps,
         discovery,
         onChange: scheduleSave,
+        onRequest: options.onRequest,
         warn,
       }),
     );

@@ -92,6 +92,7 @@ export async function handleHttp(camera: SimCamera, req: IncomingMessage, res: S
   }
   const body = await readBody(req);
   if (body === undefined) return send(res, { status: 413, headers: {}, body: 'Request Entity Too Large' }, 'text/plain');
+  camera.observeRequest(body);
 
   const { username, password } = camera.credentials();
   const reply = dispatchSoap(camera, service, body, (header) =>

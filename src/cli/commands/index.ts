@@ -1,10 +1,24 @@
 import type { Command } from '@commander-js/extra-typings';
 import type { CommandKit, Example } from '../kit.js';
 import { registerDemo } from './demo.js';
+import { registerInfo, registerNetwork, registerProfiles, registerPtz, registerSnapshot, registerStream, registerTime } from './device.js';
 import { registerDiscover } from './discover.js';
 import { registerInventory } from './inventory.js';
 import { registerPing } from './ping.js';
 import { registerSim } from './sim.js';
 
 /** Every command, in the order `camfleet --help` lists them. Each module stays light: heavy code is imported when it runs. */
-export const COMMANDS: ((program: Command, kit: CommandKit) => Example)[] = [registerDemo, registerDiscover, registerPing, registerInventory, registerSim];
+export const COMMANDS: ((program: Command, kit: CommandKit) => Example)[] = [
+  registerDemo,
+  registerDiscover,
+  registerPing,
+  registerInfo,
+  registerProfiles,
+  registerSnapshot,
+  registerStream,
+  registerPtz,
+  registerNetwork,
+  registerTime,
+  registerInventory,
+  registerSim,
+];

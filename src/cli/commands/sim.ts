@@ -1,6 +1,5 @@
 import { Option, type Command } from '@commander-js/extra-typings';
 import { UserError } from '../../errors.js';
-import { Exit } from '../exit-codes.js';
 import type { CommandKit, Example } from '../kit.js';
 import { collect, ipv4, nonNegativeNumber, port, positiveInt } from '../parse-options.js';
 

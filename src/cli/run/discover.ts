@@ -22,7 +22,7 @@ export interface DiscoverFlags {
   rate: number;
   user?: string;
   passwordStdin?: boolean;
-  profile?: string;
+  credentials?: string;
 }
 
 /** `camfleet discover`: validates the flags, runs discovery, renders the devices. */
@@ -38,7 +38,7 @@ export async function runDiscover(cli: Cli, flags: DiscoverFlags): Promise<ExitC
   }
   if (flags.http && ranges.length === 0) throw new UserError('--http needs --range: it tries each swept address', { hint: 'add --range 192.168.1.0/24' });
   if (!flags.multicast && ranges.length === 0 && !flags.ssdp) throw new UserError('nothing to do: --no-multicast without --range or --ssdp');
-  const credentials = await credentialResolver(cli, flags).forProfile(undefined);
+  const credentials = await (await credentialResolver(cli, flags)).forProfile(undefined);
   const progress = progressLine(cli);
   try {
     const result = await discover({

@@ -35,7 +35,7 @@ export function renderDiscovery(cli: Cli, result: DiscoveryResult): void {
   cli.info(
     `\n${result.devices.length} device${result.devices.length === 1 ? '' : 's'} in ${(result.durationMs / 1000).toFixed(1)} s` +
       (result.ignored.length ? `; ${result.ignored.length} non-ONVIF repl${result.ignored.length === 1 ? 'y' : 'ies'} ignored` : '') +
-      (needsAuth ? `; identity needs credentials (--user with CAMFLEET_PASSWORD, or --profile)` : '') +
+      (needsAuth ? `; identity needs credentials (--user with CAMFLEET_PASSWORD, or --credentials PROFILE)` : '') +
       '.',
   );
 }

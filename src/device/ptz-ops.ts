@@ -1,0 +1,79 @@
+import { UserError } from '../errors.js';
+import { UnsupportedError } from '../onvif/errors.js';
+import { getProfiles } from '../onvif/media.js';
+import * as ptz from '../onvif/ptz.js';
+import { requirePtz, type CameraSession } from './session.js';
+
+export type { Position, Preset, PtzStatus } from '../onvif/ptz.js';
+
+/** The media profile PTZ commands act through: the first one with a PTZ configuration. */
+export async function ptzProfile(session: CameraSession, action: string): Promise<string> {
+  requirePtz(session, action);
+  const profile = (await getProfiles(session.client)).find((p) => p.hasPtz);
+  if (!profile) throw new UnsupportedError('no media profile has a PTZ configuration', { endpoint: session.endpoint.url, action });
+  return profile.token;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Polls GetStatus until pan/tilt and zoom are IDLE (or the limit passes); returns the final status. */
+export async function waitIdle(session: CameraSession, profile: string, limitMs = 30_000, pollMs = 150): Promise<ptz.PtzStatus> {
+  const deadline = Date.now() + limitMs;
+  for (;;) {
+    const status = await ptz.getStatus(session.client, profile);
+    if (!status.moving) return status;
+    if (Date.now() > deadline) throw new UserError(`the camera was still moving after ${Math.round(limitMs / 1000)} s`, { hint: "check it with 'camfleet ptz status'" });
+    await sleep(pollMs);
+  }
+}
+
+export type MoveKind = { kind: 'absolute'; to: Partial<ptz.Position> } | { kind: 'relative'; by: Partial<ptz.Position> } | { kind: 'continuous'; velocity: Partial<ptz.Position>; durationMs: number };
+
+/** Moves the head; a camera that lacks the kind of move asked for gets a message saying which it has. */
+export async function move(session: CameraSession, profile: string, m: MoveKind): Promise<void> {
+  try {
+    if (m.kind === 'absolute') await ptz.absoluteMove(session.client, profile, m.to);
+    else if (m.kind === 'relative') await ptz.relativeMove(session.client, profile, m.by);
+    else await ptz.continuousMove(session.client, profile, m.velocity, m.durationMs);
+  } catch (err) {
+    if (!(err instanceof UnsupportedError) || m.kind !== 'absolute') throw err;
+    const nodes = await ptz.getNodes(session.client).catch(() => []);
+    const alternatives = [nodes.some((n) => n.relative) ? '--relative' : '', nodes.some((n) => n.continuous) ? '--continuous --duration S' : ''].filter(Boolean);
+    throw new UnsupportedError(`this camera does not support AbsoluteMove${alternatives.length ? `; it moves with ${alternatives.join(' or ')}` : ''}`, { endpoint: err.endpoint, action: 'AbsoluteMove' });
+  }
+}
+
+/** Presets with this name (a camera may hold duplicates, made by clients that created instead of updating). */
+export async function presetsNamed(session: CameraSession, profile: string, name: string): Promise<ptz.Preset[]> {
+  return (await ptz.getPresets(session.client, profile)).filter((p) => p.name === name);
+}
+
+export interface PresetSetResult {
+  name: string;
+  token: string;
+  /** updated: an existing preset of that name was overwritten in place; created: there was none. */
+  outcome: 'updated' | 'created';
+  position: ptz.Position;
+}
+
+/**
+ * Saves the current position (after moving to `at`, when given) as the preset `name`. An existing preset
+ * of that name is overwritten through its token, so the camera never ends up with two of the same name.
+ */
+export async function setPresetByName(session: CameraSession, profile: string, name: string, at?: Partial<ptz.Position>): Promise<PresetSetResult> {
+  if (at) {
+    await move(session, profile, { kind: 'absolute', to: at });
+    await waitIdle(session, profile);
+  }
+  const existing = (await presetsNamed(session, profile, name))[0];
+  const token = await ptz.setPreset(session.client, profile, name, existing?.token);
+  const status = await ptz.getStatus(session.client, profile);
+  return { name, token, outcome: existing ? 'updated' : 'created', position: status.position };
+}
+
+export async function requirePreset(session: CameraSession, profile: string, name: string): Promise<ptz.Preset> {
+  const presets = await ptz.getPresets(session.client, profile);
+  const found = presets.find((p) => p.name === name);
+  if (!found) throw new UserError(`no preset '${name}' on this camera`, { hint: presets.length ? `presets: ${presets.map((p) => p.name).join(', ')}` : 'it has no presets yet' });
+  return found;
+}

@@ -1,0 +1,49 @@
+import type { Credentials } from '../credentials/secret.js';
+import type { DeviceEndpoint } from '../inventory/device-address.js';
+import { OnvifClient, type AuthMode } from '../onvif/client.js';
+import { getServices, type ServiceEntry } from '../onvif/device.js';
+import { UnsupportedError } from '../onvif/errors.js';
+
+/** A camera ready for device operations: its clock offset learned and its services known. */
+export interface CameraSession {
+  client: OnvifClient;
+  endpoint: DeviceEndpoint;
+  services: ServiceEntry[];
+  media2: boolean;
+  ptz: boolean;
+  clockOffsetMs: number;
+  /** The auth mode that worked, once a call was authenticated. */
+  readonly authMode: AuthMode | undefined;
+}
+
+export interface SessionOptions {
+  timeoutMs: number;
+}
+
+/**
+ * Reads the camera clock and its services at once (the services call signs with our own clock first).
+ * `alongside` runs further device-service calls in the same round, for commands that need nothing else.
+ */
+export async function openSession(endpoint: DeviceEndpoint, credentials: Credentials | undefined, options: SessionOptions, alongside?: (client: OnvifClient) => Promise<unknown>): Promise<CameraSession> {
+  const client = new OnvifClient({ endpoint, credentials, timeoutMs: options.timeoutMs });
+  const [clock, services] = await Promise.all([client.syncClock(), getServices(client), alongside?.(client)]);
+  const has = (ns: string): boolean => services.some((s) => s.namespace === ns);
+  return {
+    client,
+    endpoint,
+    services,
+    media2: has('http://www.onvif.org/ver20/media/wsdl'),
+    ptz: has('http://www.onvif.org/ver20/ptz/wsdl'),
+    clockOffsetMs: clock.offsetMs,
+    get authMode() {
+      return client.authMode;
+    },
+  };
+}
+
+/** Throws the clear refusal a technician needs when the camera has no PTZ service. */
+export function requirePtz(session: CameraSession, action: string): void {
+  if (!session.ptz) {
+    throw new UnsupportedError('this camera has no PTZ service (a fixed camera); re-aim it by hand', { endpoint: session.endpoint.url, action });
+  }
+}

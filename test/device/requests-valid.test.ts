@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Secret } from '../../src/credentials/secret.js';
+import { openSession } from '../../src/device/session.js';
+import { readDeviceReport } from '../../src/device/info.js';
+import { listProfiles, changeEncoder } from '../../src/device/profiles.js';
+import { setPresetByName, ptzProfile, move, waitIdle } from '../../src/device/ptz-ops.js';
+import { changeNetwork } from '../../src/device/network-ops.js';
+import { syncTime } from '../../src/device/time-ops.js';
+import * as ptz from '../../src/onvif/ptz.js';
+import { parseDeviceAddress } from '../../src/inventory/device-address.js';
+import { startFleet, type Fleet } from '../../src/sim/index.js';
+import { validateEnvelopes } from '../helpers/validate-soap.js';
+
+const requests: { camera: string; body: string }[] = [];
+let fleet: Fleet;
+beforeAll(async () => {
+  fleet = await startFleet({ count: 2, addressBase: '127.0.71.1', discovery: false, ptzSpeed: 8, cameras: [{}, { media2: false }], onRequest: (camera, body) => requests.push({ camera, body }) });
+});
+afterAll(() => fleet.stop());
+
+describe('what camfleet sends validates against the official ONVIF schemas', () => {
+  it('every request of the device operations, over Media2 and Media (ver10)', async () => {
+    const credentials = { username: 'admin', password: new Secret('camfleet'), source: 'test' };
+    for (const camera of fleet.cameras) {
+      const session = await openSession(parseDeviceAddress(camera.xaddr)!, credentials, { timeoutMs: 3000 });
+      await readDeviceReport(session);
+      await listProfiles(session);
+      await changeEncoder(session, 'SubStream', { width: 704, height: 576, fps: 12, gop: 24 });
+      const profile = await ptzProfile(session, 'test');
+      await setPresetByName(session, profile, 'road', { pan: 0.2, tilt: -0.1, zoom: 0.3 });
+      await move(session, profile, { kind: 'relative', by: { pan: 0.1, tilt: 0 } });
+      await move(session, profile, { kind: 'continuous', velocity: { pan: 0.2, tilt: 0 }, durationMs: 200 });
+      await waitIdle(session, profile);
+      await ptz.stop(session.client, profile);
+      await ptz.setHome(session.client, profile);
+      await ptz.gotoHome(session.client, profile);
+      const preset = (await ptz.getPresets(session.client, profile))[0]!;
+      await ptz.gotoPreset(session.client, profile, preset.token);
+      await ptz.removePreset(session.client, profile, preset.token);
+      await ptz.getNodes(session.client);
+      await syncTime(session, undefined);
+      await syncTime(session, 'ntp.example.org');
+      await changeNetwork(session, { hostname: 'cam', dns: ['127.0.71.53'], gateway: '127.0.71.254' }, 1000);
+    }
+    const operations = new Set(requests.map((r) => /<s:Body[^>]*>\s*<(\w+)/.exec(r.body)?.[1]));
+    expect(operations.size).toBeGreaterThan(25);
+    const envelopes = Object.fromEntries(requests.map((r, i) => [`${i}-${r.camera}`, r.body]));
+    const result = await validateEnvelopes(envelopes);
+    expect(result.output).toBe('');
+    expect(result.ok).toBe(true);
+  });
+});
