@@ -25,7 +25,8 @@ export interface Cli {
 }
 
 export interface CliOptions {
-  json?: boolean;
+  /** true for --json; `check --json FILE` gives a file name, which is not JSON output on stdout. */
+  json?: boolean | string;
   quiet?: boolean;
   debug?: boolean;
   color?: boolean;

@@ -1,4 +1,5 @@
 import { Command, CommanderError, type CommandUnknownOpts } from '@commander-js/extra-typings';
+import { setMaxListeners } from 'node:events';
 import { createRequire } from 'node:module';
 import { isUserError } from '../errors.js';
 import { OnvifError } from '../onvif/errors.js';
@@ -11,6 +12,8 @@ const { version } = createRequire(import.meta.url)('../../package.json') as { ve
 
 function signalsOf(): { interrupted: () => Promise<NodeJS.Signals>; signal: AbortSignal } {
   const controller = new AbortController();
+  // Every long task of a run listens to this one signal.
+  setMaxListeners(100, controller.signal);
   let waiting: Promise<NodeJS.Signals> | undefined;
   const interrupted = (): Promise<NodeJS.Signals> => {
     waiting ??= new Promise((resolve) => {
@@ -47,6 +50,8 @@ export function buildProgram(io: ProcessIo, record: (code: ExitCode) => void): C
     .option('-q, --quiet', 'print results only, no progress or notes')
     .option('--debug', 'show stack traces of internal errors')
     .option('--no-color', 'no colour (also off when NO_COLOR is set or output is not a terminal)')
+    // Global flags are also declared on every command (below), so that `check --json FILE` can mean a file.
+    .enablePositionalOptions()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
@@ -61,7 +66,17 @@ export function buildProgram(io: ProcessIo, record: (code: ExitCode) => void): C
   return program;
 }
 
+/** The global flags, on a command that does not define an option of the same name itself. */
+function addGlobalFlags(command: CommandUnknownOpts): void {
+  const has = (flag: string): boolean => command.options.some((o) => o.long === flag);
+  if (!has('--json')) command.option('--json', 'machine-readable output on stdout (no progress, no prompts)');
+  if (!has('--quiet')) command.option('-q, --quiet', 'print results only, no progress or notes');
+  if (!has('--debug')) command.option('--debug', 'show stack traces of internal errors');
+  if (!has('--no-color')) command.option('--no-color', 'no colour');
+}
+
 function configureSubcommands(command: CommandUnknownOpts, path: string, io: ProcessIo): void {
+  addGlobalFlags(command);
   command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: usageError(path) });
   for (const sub of command.commands) configureSubcommands(sub, `${path}${sub.name()} `, io);
 }

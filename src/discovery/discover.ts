@@ -25,6 +25,8 @@ export interface DiscoverOptions {
   credentials: Credentials | undefined;
   /** Per-call time limit of the enrichment. */
   callTimeoutMs: number;
+  /** Devices to leave un-enriched (for example those a caller has already read). */
+  skipEnrich?: (device: DiscoveredDevice) => boolean;
   signal?: AbortSignal;
   onProgress?: (phase: string, found: number) => void;
 }
@@ -70,7 +72,7 @@ export async function discover(options: DiscoverOptions, deps: UdpDeps = default
   if (options.enrich) {
     progress('enriching');
     await enrichDevices(
-      devices.filter((d) => d.xaddrs.length > 0),
+      devices.filter((d) => d.xaddrs.length > 0 && !options.skipEnrich?.(d)),
       { credentials: options.credentials, timeoutMs: options.callTimeoutMs, concurrency: options.concurrency, signal: options.signal },
     );
   }

@@ -72,6 +72,8 @@ export interface Site {
     networkRanges?: string[];
     credentialProfile?: string;
     ntpServer?: string;
+    gateway?: string;
+    dns?: string[];
     timezone?: string;
     maxClockSkewSeconds?: number;
     streams?: StreamSpec[];

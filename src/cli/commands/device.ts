@@ -1,4 +1,6 @@
-import type { Command } from '@commander-js/extra-typings';
+import type { Command, CommandUnknownOpts } from '@commander-js/extra-typings';
+import type { ReaimFlags } from '../run/reconcile-flags.js';
+import { addReconcileOptions } from './reconcile.js';
 import { deviceOptions } from '../device-options.js';
 import type { CommandKit, Example } from '../kit.js';
 import { anyNumber, collect, nonNegativeNumber, positiveInt } from '../parse-options.js';
@@ -109,6 +111,16 @@ export function registerPtz(program: Command, kit: CommandKit): Example {
   deviceOptions(preset.command('remove').description('remove the preset NAME').argument('<target>', TARGET).argument('<name>', 'preset name')).action(
     kit.action(async (cli, target, name, opts) => (await run()).runPresetRemove(cli, target, name, opts)),
   );
+  addReconcileOptions(
+    ptz
+      .command('reaim')
+      .description("bulk: every PTZ camera of a street to a preset (--preset NAME), or the inventory's presets saved on each (--save)") as unknown as CommandUnknownOpts,
+  )
+    .option('--preset <name>', 'send each camera to this preset')
+    .option('--save', "move each camera to each of its inventory presets and save it there")
+    .option('--yes', 'go ahead without asking (needed when there is no terminal)')
+    .addHelpText('after', '\nExamples:\n  camfleet ptz reaim --inventory inventory/tan-xuan-2 --street cong-chinh --preset gate\n  camfleet ptz reaim --inventory inventory/tan-xuan-2 --street ngo-8 --save --yes')
+    .action(kit.action(async (cli, ...args: unknown[]) => (await import('../run/reconcile.js')).runReaim(cli, args[0] as ReaimFlags)));
   return { command: 'ptz', example: 'camfleet ptz preset set 127.0.1.1 road   # save where it points as "road"' };
 }
 

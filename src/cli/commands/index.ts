@@ -5,11 +5,15 @@ import { registerInfo, registerNetwork, registerProfiles, registerPtz, registerS
 import { registerDiscover } from './discover.js';
 import { registerInventory } from './inventory.js';
 import { registerPing } from './ping.js';
+import { registerApply, registerCheck, registerPlan } from './reconcile.js';
 import { registerSim } from './sim.js';
 
 /** Every command, in the order `camfleet --help` lists them. Each module stays light: heavy code is imported when it runs. */
 export const COMMANDS: ((program: Command, kit: CommandKit) => Example)[] = [
   registerDemo,
+  registerCheck,
+  registerPlan,
+  registerApply,
   registerDiscover,
   registerPing,
   registerInfo,

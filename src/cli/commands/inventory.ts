@@ -1,5 +1,7 @@
-import type { Command } from '@commander-js/extra-typings';
+import type { Command, CommandUnknownOpts } from '@commander-js/extra-typings';
 import type { CommandKit, Example } from '../kit.js';
+import type { AdoptFlags } from '../run/reconcile-flags.js';
+import { addReconcileOptions } from './reconcile.js';
 
 export function registerInventory(program: Command, kit: CommandKit): Example {
   const inventory = program
@@ -43,6 +45,24 @@ export function registerInventory(program: Command, kit: CommandKit): Example {
       kit.action(async (cli, dir, opts) => {
         const { runList } = await import('../run/inventory.js');
         return runList(cli, dir, opts.street);
+      }),
+    );
+
+  addReconcileOptions(
+    inventory
+      .command('adopt')
+      .description('write what the network shows into the inventory: moved addresses, identities of points that had none, unknown devices as new points (--into)')
+      .argument('[plan]', 'a plan saved with camfleet plan --out; default: plan now') as unknown as CommandUnknownOpts,
+  )
+    .option('--into <street>', 'add unknown devices as new points of this street')
+    .option('--owner <owner>', 'owner of new points: public, household or business', 'public')
+    .option('--yes', 'write without asking (needed when there is no terminal)')
+    .addHelpText('after', '\nExamples:\n  camfleet inventory adopt --inventory inventory/tan-xuan-2\n  camfleet inventory adopt plan.json --into cong-chinh --yes')
+    .action(
+      kit.action(async (cli, ...args: unknown[]) => {
+        const flags = args[1] as AdoptFlags & { into?: string };
+        if (!['public', 'household', 'business'].includes(flags.owner)) throw new (await import('../../errors.js')).UserError(`--owner must be public, household or business`);
+        return (await import('../run/reconcile.js')).runAdopt(cli, args[0] as string | undefined, flags);
       }),
     );
 

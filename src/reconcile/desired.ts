@@ -1,0 +1,40 @@
+import { parseDeviceAddress } from '../inventory/device-address.js';
+import type { Point, SiteInventory, StreamSpec } from '../inventory/model.js';
+import { resolvePoints } from '../inventory/resolve.js';
+
+/** One point as the plan compares it: what the inventory wants, and where that is written. */
+export interface DesiredPoint {
+  site: string;
+  street: { id: string; name: string };
+  point: Point;
+  host: string;
+  port: number;
+  credentialProfile: string | undefined;
+  streams: StreamSpec[];
+  defaults: { ntpServer?: string; gateway?: string; dns?: string[]; timezone?: string; maxClockSkewSeconds: number };
+  file: string;
+  line: number;
+}
+
+/** Every (selected) point of the sites, with its inherited settings and its place in the files. */
+export function desiredPoints(sites: SiteInventory[], filter: { street?: string; point?: string } = {}): DesiredPoint[] {
+  return sites.flatMap((site) => {
+    const d = site.site.doc.defaults ?? {};
+    return resolvePoints(site, filter).map((r) => {
+      const endpoint = parseDeviceAddress(r.point.device.address)!;
+      const file = site.streets.find((s) => s.path === r.file)!;
+      return {
+        site: site.site.doc.id,
+        street: { id: r.street.id, name: r.street.name },
+        point: r.point,
+        host: endpoint.host,
+        port: endpoint.port,
+        credentialProfile: r.credentialProfile,
+        streams: r.streams,
+        defaults: { ntpServer: d.ntpServer, gateway: d.gateway, dns: d.dns, timezone: d.timezone, maxClockSkewSeconds: d.maxClockSkewSeconds ?? 5 },
+        file: r.file,
+        line: file.positions.valueAt(r.pointer)?.line ?? 1,
+      };
+    });
+  });
+}

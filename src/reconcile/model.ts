@@ -1,0 +1,107 @@
+import type { DiscoveredDevice } from '../discovery/model.js';
+import type { EncoderOptions, EncoderConfig, MediaProfile } from '../onvif/media.js';
+import type { Position, Preset } from '../onvif/ptz.js';
+import type { HealthState } from '../reach/health.js';
+
+/** What camfleet saw of one inventory point's camera (plain data: the diff is a pure function of it). */
+export interface Observation {
+  pointId: string;
+  address: string;
+  state: HealthState;
+  errors: string[];
+  identity: { manufacturer: string; model: string; serialNumber: string; mac: string | null } | null;
+  clock: { skewSeconds: number; mode: string | null; timezone: string | null } | null;
+  network: { dhcp: boolean; address: string | null; prefixLength: number | null; gateway: string[]; dns: string[]; ntp: string[] } | null;
+  profiles: MediaProfile[] | null;
+  encoderOptions: Record<string, EncoderOptions[]>;
+  ptz: boolean | null;
+  presets: Preset[] | null;
+  /** Where the head points now (PTZ cameras). */
+  position: Position | null;
+  stream: { ok: boolean; codec: string | null; width: number | null; height: number | null } | null;
+}
+
+export type FixAction =
+  | { type: 'set-preset'; name: string; position: Position; tolerance: number; token: string | null }
+  | { type: 'remove-preset'; name: string; token: string }
+  | { type: 'set-encoder'; profile: string; encoder: EncoderConfig }
+  | { type: 'sync-time'; ntpServer: string | null; timezone: string | null }
+  | { type: 'set-network'; ntp?: string[]; dns?: string[]; gateway?: string; staticAddress?: { address: string; prefixLength: number } }
+  | { type: 'set-home'; position: Position }
+  | { type: 'goto-preset'; name: string; position: Position | null; tolerance: number };
+
+/** `~` fixable drift, `!` needs a person, `-` missing, `+` unknown or moved device. */
+export type FindingKind = 'fix' | 'attention' | 'missing' | 'unknown';
+export const SYMBOL: Record<FindingKind, string> = { fix: '~', attention: '!', missing: '-', unknown: '+' };
+
+export interface Finding {
+  kind: FindingKind;
+  topic: 'preset' | 'encoder' | 'time' | 'network' | 'home' | 'identity' | 'auth' | 'stream' | 'unsupported' | 'unreachable' | 'moved' | 'unknown-device';
+  site: string;
+  street: string | null;
+  pointId: string | null;
+  address: string;
+  message: string;
+  hint: string;
+  action: FixAction | null;
+  /** Where the point is written, for CI annotations. */
+  file: string | null;
+  line: number | null;
+}
+
+export interface PlannedPoint {
+  site: string;
+  street: string;
+  pointId: string;
+  address: string;
+  state: HealthState;
+  /** A digest of what was observed; apply refuses a saved plan when it has changed. */
+  fingerprint: string | null;
+  credentialProfile: string | null;
+  /** The identity the camera reported, for adopt to record where the inventory has none. */
+  observedIdentity: { manufacturer: string; model: string; serialNumber: string; mac: string | null } | null;
+}
+
+export interface Plan {
+  formatVersion: 1;
+  createdAt: string;
+  inventory: string;
+  points: PlannedPoint[];
+  findings: Finding[];
+  /** Devices found on the site's networks, for adopt (identity of unknown or moved cameras). */
+  devices: DiscoveredDevice[];
+  summary: { fix: number; attention: number; missing: number; unknown: number };
+}
+
+/** What became of one action in apply. */
+export interface ActionOutcome {
+  type: FixAction['type'];
+  description: string;
+  /** verified: read back and right; done: sent but not readable over ONVIF; failed; skipped: not attempted. */
+  status: 'verified' | 'done' | 'failed' | 'skipped';
+  detail: string | null;
+}
+
+export interface PointOutcome {
+  site: string;
+  street: string | null;
+  pointId: string;
+  address: string;
+  status: 'verified' | 'done' | 'failed' | 'skipped';
+  actions: ActionOutcome[];
+}
+
+export interface ApplyReport {
+  formatVersion: 1;
+  interrupted: boolean;
+  points: PointOutcome[];
+  summary: { verified: number; done: number; failed: number; skipped: number };
+}
+
+export function summarise(findings: Finding[]): Plan['summary'] {
+  const count = (k: FindingKind): number => findings.filter((f) => f.kind === k).length;
+  return { fix: count('fix'), attention: count('attention'), missing: count('missing'), unknown: count('unknown') };
+}
+
+export const summaryLine = (s: Plan['summary']): string =>
+  `Plan: ${s.fix} to fix, ${s.attention} need attention, ${s.missing} missing, ${s.unknown} unknown device${s.unknown === 1 ? '' : 's'}.`;
