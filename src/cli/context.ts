@@ -40,7 +40,7 @@ export interface ProcessIo {
 }
 
 /** Builds the command context from the global flags and the process's streams. */
-export function createCli(options: CliOptions, io: ProcessIo, signals: { interrupted: () => Promise<NodeJS.Signals>; signal: AbortSignal }): Cli {
+export function createCli(options: CliOptions, io: ProcessIo, signals: { interrupted: () => Promise<NodeJS.Signals>; readonly signal: AbortSignal }): Cli {
   const color = options.color !== false && !io.env.NO_COLOR && io.env.TERM !== 'dumb' && io.stdout.isTTY === true;
   const json = options.json === true;
   const quiet = options.quiet === true;
@@ -58,6 +58,9 @@ export function createCli(options: CliOptions, io: ProcessIo, signals: { interru
     env: io.env,
     paint: (style, text) => (color ? styleText(style, text) : text),
     interrupted: signals.interrupted,
-    signal: signals.signal,
+    // Reading the signal installs the Ctrl-C handlers: only commands that stop cleanly take them over.
+    get signal() {
+      return signals.signal;
+    },
   };
 }

@@ -10,23 +10,31 @@ import { COMMANDS } from './commands/index.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
-function signalsOf(): { interrupted: () => Promise<NodeJS.Signals>; signal: AbortSignal } {
+function signalsOf(): { interrupted: () => Promise<NodeJS.Signals>; readonly signal: AbortSignal } {
   const controller = new AbortController();
   // Every long task of a run listens to this one signal.
   setMaxListeners(100, controller.signal);
   let waiting: Promise<NodeJS.Signals> | undefined;
-  const interrupted = (): Promise<NodeJS.Signals> => {
+  /** Installs the handlers on first use: the first Ctrl-C asks work to stop cleanly, a second one exits now. */
+  const listen = (): Promise<NodeJS.Signals> => {
     waiting ??= new Promise((resolve) => {
-      const on = (sig: NodeJS.Signals) => () => {
+      const on = (sig: NodeJS.Signals) => (): void => {
+        if (controller.signal.aborted) process.exit(130);
         controller.abort();
         resolve(sig);
       };
-      process.once('SIGINT', on('SIGINT'));
-      process.once('SIGTERM', on('SIGTERM'));
+      process.on('SIGINT', on('SIGINT'));
+      process.on('SIGTERM', on('SIGTERM'));
     });
     return waiting;
   };
-  return { interrupted, signal: controller.signal };
+  return {
+    interrupted: listen,
+    get signal() {
+      void listen();
+      return controller.signal;
+    },
+  };
 }
 
 function examplesHelp(examples: Example[]): string {

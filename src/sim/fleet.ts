@@ -92,7 +92,7 @@ export interface Fleet {
   stop(): Promise<void>;
 }
 
-async function canListen(address: string, port: number): Promise<boolean> {
+export async function canListen(address: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const server = createServer();
     server.once('error', () => resolve(false));

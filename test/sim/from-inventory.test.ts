@@ -1,17 +1,22 @@
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadInventory } from '../../src/inventory/load.js';
 import { overridesFromInventory } from '../../src/sim/from-inventory.js';
 import { startFleet, type Fleet } from '../../src/sim/index.js';
 import { call } from '../helpers/soap-client.js';
+import { copySample } from '../helpers/sample-copy.js';
 
 let fleet: Fleet;
-const [site] = await loadInventory(join(import.meta.dirname, '../../inventory/tan-xuan-2'));
+// A copy of the sample on its own addresses (127.62.x.y), so the demo's test can use the sample's own.
+const sample = await copySample('tan-xuan-2', 62);
+const [site] = await loadInventory(sample.dir);
 
 beforeAll(async () => {
   fleet = await startFleet({ cameras: overridesFromInventory([site!]), discovery: false });
 });
-afterAll(() => fleet.stop());
+afterAll(async () => {
+  await fleet.stop();
+  await sample.cleanup();
+});
 
 describe('sim --inventory: one camera per point, as the point describes it', () => {
   it('listens at each point address with its identity', async () => {

@@ -5,7 +5,10 @@ export function registerDemo(program: Command, kit: CommandKit): Example {
   program
     .command('demo')
     .summary('see camfleet work on simulated cameras (no cameras needed)')
-    .description('Start a small simulated fleet on loopback, talk to every camera, re-aim one, and clean up.')
+    .description(
+      'Run camfleet on the sample residential group (inventory/tan-xuan-2) with simulated cameras on loopback and five\n' +
+        'kinds of drift: check, plan, apply, adopt (into a temporary copy of the inventory), check again; then clean up.',
+    )
     .addHelpText('after', '\nExample:\n  camfleet demo')
     .action(
       kit.action(async (cli) => {

@@ -1,61 +1,95 @@
-import onvif from 'onvif';
-import { startFleet, type SimCameraInfo } from '../../sim/index.js';
+import { chmod, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadInventory } from '../../inventory/load.js';
+import { overridesFromInventory } from '../../sim/from-inventory.js';
+import { canListen, startFleet, type Fleet } from '../../sim/fleet.js';
 import type { Cli } from '../context.js';
 import { Exit, type ExitCode } from '../exit-codes.js';
-import { renderTable } from '../views/table.js';
+import { runCheck } from './check.js';
+import { runAdopt, runApply, runPlan } from './reconcile.js';
+import type { ReconcileFlags } from './reconcile-flags.js';
 
-type Cam = InstanceType<typeof onvif.Cam>;
+const SAMPLE = resolve(import.meta.dirname, '../../../inventory/tan-xuan-2');
 
-function connect(info: SimCameraInfo): Promise<Cam> {
-  return new Promise((resolve, reject) => {
-    const cam: Cam = new onvif.Cam(
-      { hostname: info.address, port: info.port, username: info.username, password: info.password, timeout: 3000 },
-      (err: Error | null) => (err ? reject(err) : resolve(cam)),
-    );
-  });
-}
+/** The faults the demo injects, one of each kind of drift, by point id. */
+const OFFLINE = 'tx2-gate-parking';
+const TURNED = 'tx2-gate-out';
+const MOVED = 'tx2-ngo-15-2';
+const WRONG_RESOLUTION = 'tx2-nba-1';
+const MOVED_TO = '127.20.2.99';
+const UNKNOWN_AT = '127.20.2.50';
 
-function call<T>(cam: Cam, method: string, ...args: unknown[]): Promise<T> {
-  return new Promise((resolve, reject) => {
-    (cam as unknown as Record<string, (...a: unknown[]) => void>)[method]!.call(cam, ...args, (err: Error | null, result: T) =>
-      err ? reject(err) : resolve(result),
-    );
-  });
-}
-
-/** `camfleet demo`: a first look at camfleet on a simulated fleet, with one camera powered off. */
-export async function runDemo(cli: Cli): Promise<ExitCode> {
-  const step = (text: string): void => cli.info(cli.paint('bold', `\n▸ ${text}`));
-  step('Starting 6 simulated cameras on 127.0.2.x (camera 4 is powered off)');
-  const fleet = await startFleet({ count: 6, addressBase: '127.0.2.1', ptzSpeed: 4, cameras: [{}, {}, {}, { faults: { offline: true } }] });
-  try {
-    step('Reading every camera over ONVIF');
-    const rows = await Promise.all(
-      fleet.cameras.map(async (info) => {
-        try {
-          const cam = await connect(info);
-          const device = await call<Record<string, string>>(cam, 'getDeviceInformation');
-          const stream = await call<{ uri: string }>(cam, 'getStreamUri', { protocol: 'RTSP' });
-          return [info.name, info.address, 'up', `${device.manufacturer} ${device.model}`, device.serialNumber ?? '', stream.uri];
-        } catch (err) {
-          return [info.name, info.address, 'DOWN', (err as Error).message, '', ''];
-        }
-      }),
-    );
-    const table = renderTable(['NAME', 'ADDRESS', 'STATE', 'DEVICE', 'SERIAL', 'STREAM'], rows, (s) => cli.paint('bold', s));
-    if (cli.json) cli.out(JSON.stringify({ formatVersion: 1, cameras: rows.map(([name, address, state]) => ({ name, address, state })) }));
-    else cli.out(table);
-
-    step('Aiming cam-001 at the road and saving that as preset "road"');
-    const cam = await connect(fleet.cameras[0]!);
-    await call(cam, 'absoluteMove', { x: 0.1, y: -0.3, zoom: 0.2 });
-    await new Promise((r) => setTimeout(r, 400));
-    await call(cam, 'setPreset', { presetName: 'road' });
-    const presets = await call<Record<string, unknown>>(cam, 'getPresets', {});
-    cli.info(`cam-001 presets: ${Object.keys(presets).join(', ')}`);
-  } finally {
-    step('Stopping the simulated cameras');
-    await fleet.stop();
+/** Copies the sample site; when port 80 cannot be bound (not root), its addresses get the simulator's port. */
+async function copySample(dir: string, port: number): Promise<string> {
+  const site = join(dir, 'tan-xuan-2');
+  await cp(SAMPLE, site, { recursive: true });
+  if (port !== 80) {
+    for (const file of (await readdir(join(site, 'streets'))).map((f) => join(site, 'streets', f))) {
+      const text = await readFile(file, 'utf8');
+      await writeFile(file, text.replace(/"address": "(127\.20\.\d+\.\d+)"/g, `"address": "$1:${port}"`));
+    }
   }
-  return Exit.Ok;
+  return site;
+}
+
+/**
+ * `camfleet demo`: the sample residential group on simulated cameras with five kinds of drift, then
+ * check, plan, apply, adopt (into a temporary copy of the inventory) and check again. Everything stays
+ * on loopback: discovery sweeps the sample's loopback ranges and sends no multicast.
+ */
+export async function runDemo(cli: Cli): Promise<ExitCode> {
+  const step = (n: number, text: string): void => cli.out(cli.paint('bold', `\n━━ ${n}. ${text}`));
+  const started = Date.now();
+  const dir = await mkdtemp(join(tmpdir(), 'camfleet-demo-'));
+  const fleets: Fleet[] = [];
+  try {
+    const port = (await canListen('127.20.2.11', 80)) ? 80 : 8080;
+    const site = await copySample(dir, port);
+    const credentials = join(dir, 'credentials.json');
+    await writeFile(credentials, JSON.stringify({ profiles: { 'tan-xuan-2': { username: 'admin', password: 'camfleet' } } }));
+    await chmod(credentials, 0o600);
+    const demoCli: Cli = { ...cli, json: false, env: { ...cli.env, CAMFLEET_CREDENTIALS: credentials } };
+
+    step(1, `Starting 12 simulated cameras of Tân Xuân 2 on 127.20.2.x, with faults`);
+    const cameras = overridesFromInventory(await loadInventory(site)).map((c) => {
+      if (c.name === OFFLINE) return { ...c, faults: { offline: true } };
+      if (c.name === TURNED) return { ...c, presets: c.presets?.map((p) => (p.name === 'road' ? { ...p, pan: Math.max(-1, p.pan - 0.45), tilt: 0.2 } : p)) };
+      if (c.name === MOVED) return { ...c, address: MOVED_TO };
+      if (c.name === WRONG_RESOLUTION) return { ...c, encoders: { ...c.encoders, VideoEncoder_1: { ...c.encoders?.VideoEncoder_1, width: 1280, height: 720 } } };
+      return c;
+    });
+    fleets.push(await startFleet({ cameras, port, standardPorts: port === 80, ptzSpeed: 4 }));
+    fleets.push(await startFleet({ count: 1, addressBase: UNKNOWN_AT, port, standardPorts: port === 80, seed: 'demo-unknown' }));
+    cli.out(
+      [
+        `  ${OFFLINE} is powered off`,
+        `  ${TURNED} was turned away from its road preset`,
+        `  ${MOVED} was moved to ${MOVED_TO}`,
+        `  ${WRONG_RESOLUTION} streams 1280x720 instead of 1920x1080`,
+        `  an unknown camera answers at ${UNKNOWN_AT}`,
+      ].join('\n'),
+    );
+
+    const flags: ReconcileFlags = { inventory: site, discovery: true, timeout: 3, concurrency: 32, rtspPort: port === 80 ? 554 : 8554 };
+    step(2, 'camfleet check: is every camera healthy and as the inventory says? (what CI runs)');
+    await runCheck(demoCli, { ...flags });
+    step(3, 'camfleet plan --out plan.json: what apply would fix, what needs a person');
+    const planFile = join(dir, 'plan.json');
+    await runPlan(demoCli, { ...flags, out: planFile });
+    step(4, 'camfleet apply plan.json: re-aim the preset, fix the stream, verify');
+    await runApply(demoCli, planFile, { ...flags, yes: true });
+    step(5, 'camfleet inventory adopt --into cong-chinh: record the moved camera and the unknown one (in a temporary copy)');
+    await runAdopt(demoCli, undefined, { ...flags, yes: true, owner: 'public', into: 'cong-chinh' });
+    step(6, 'camfleet check again: the offline camera needs a person on site; the adopted camera now gets the site settings on the next apply');
+    await runCheck(demoCli, { ...flags });
+    cli.out(
+      `\nDone in ${Math.round((Date.now() - started) / 1000)} s. Try it on the simulator yourself:\n` +
+        `  camfleet sim --inventory inventory/tan-xuan-2 &\n  CAMFLEET_PASSWORD=camfleet camfleet plan --inventory inventory/tan-xuan-2 --user admin`,
+    );
+    return Exit.Ok;
+  } finally {
+    await Promise.all(fleets.map((f) => f.stop()));
+    await rm(dir, { recursive: true, force: true });
+  }
 }

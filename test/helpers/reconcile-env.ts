@@ -1,0 +1,38 @@
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadInventory } from '../../src/inventory/load.js';
+import { overridesFromInventory } from '../../src/sim/from-inventory.js';
+import { startFleet, type CameraOverride, type Fleet } from '../../src/sim/index.js';
+import { copySample } from './sample-copy.js';
+
+/** A private copy of a sample site, its simulated cameras (with changes), and a credentials file. */
+export interface ReconcileEnv {
+  site: string;
+  env: Record<string, string>;
+  fleet: Fleet;
+  extra: Fleet[];
+  stop(): Promise<void>;
+}
+
+export async function reconcileEnv(octet: number, change: (c: CameraOverride) => CameraOverride = (c) => c, options: { ptzSpeed?: number } = {}): Promise<ReconcileEnv> {
+  const sample = await copySample('tan-xuan-2', octet);
+  const credDir = await mkdtemp(join(tmpdir(), 'camfleet-cred-'));
+  const credentials = join(credDir, 'credentials.json');
+  await writeFile(credentials, JSON.stringify({ profiles: { 'tan-xuan-2': { username: 'admin', password: 'camfleet' } } }));
+  await chmod(credentials, 0o600);
+  const cameras = overridesFromInventory(await loadInventory(sample.dir)).map(change);
+  const fleet = await startFleet({ cameras, ptzSpeed: options.ptzSpeed ?? 6 });
+  const extra: Fleet[] = [];
+  return {
+    site: sample.dir,
+    env: { CAMFLEET_CREDENTIALS: credentials },
+    fleet,
+    extra,
+    async stop() {
+      await Promise.all([fleet.stop(), ...extra.map((f) => f.stop())]);
+      await sample.cleanup();
+      await rm(credDir, { recursive: true, force: true });
+    },
+  };
+}
