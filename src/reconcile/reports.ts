@@ -50,7 +50,7 @@ export function junitXml(r: CheckReport): string {
   if (!r.valid) {
     const errors = r.diagnostics.filter((d) => d.severity === 'error');
     out.push(`  <testsuite name="inventory" tests="1" failures="1">`);
-    out.push(`    <testcase classname="inventory" name="the inventory is valid"><failure message="${x(`${errors.length} error(s) in the inventory`)}">${x(errors.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message} (hint: ${d.hint})`).join('\n'))}</failure></testcase>`);
+    out.push(`    <testcase classname="inventory" name="the inventory is valid"><failure message="${x(`${errors.length} error(s) in the inventory`)}">${x(errors.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message} at ${d.pointer || '/'} (hint: ${d.hint})`).join('\n'))}</failure></testcase>`);
     out.push('  </testsuite>');
   }
   for (const [name, points] of suites) {
@@ -77,8 +77,8 @@ export function markdownSummary(r: CheckReport): string {
   const s = r.summary;
   const lines = [`## camfleet check${r.shard ? ` (shard ${r.shard})` : ''}: ${r.healthy ? '✅ healthy' : r.valid ? '❌ problems found' : '❌ invalid inventory'}`, ''];
   if (!r.valid) {
-    lines.push('| file | line | problem |', '|---|---|---|');
-    for (const d of r.diagnostics.filter((d) => d.severity === 'error')) lines.push(`| ${d.file} | ${d.line} | ${d.message.replace(/\|/g, '\\|')} |`);
+    lines.push('| file | line | JSON path | problem |', '|---|---|---|---|');
+    for (const d of r.diagnostics.filter((d) => d.severity === 'error')) lines.push(`| ${d.file} | ${d.line} | \`${d.pointer || '/'}\` | ${d.message.replace(/\|/g, '\\|')} |`);
     return `${lines.join('\n')}\n`;
   }
   lines.push(`${s.points} points: ${s.passed} healthy, ${s.failed} with problems. ${s.fix} to fix, ${s.attention} need attention, ${s.missing} missing, ${s.unknown} unknown device${s.unknown === 1 ? '' : 's'}.`, '');

@@ -15,14 +15,14 @@ export interface ReconcileEnv {
   stop(): Promise<void>;
 }
 
-export async function reconcileEnv(octet: number, change: (c: CameraOverride) => CameraOverride = (c) => c, options: { ptzSpeed?: number } = {}): Promise<ReconcileEnv> {
+export async function reconcileEnv(octet: number, change: (c: CameraOverride) => CameraOverride = (c) => c, options: { ptzSpeed?: number; onRequest?: (camera: string, body: string) => void } = {}): Promise<ReconcileEnv> {
   const sample = await copySample('tan-xuan-2', octet);
   const credDir = await mkdtemp(join(tmpdir(), 'camfleet-cred-'));
   const credentials = join(credDir, 'credentials.json');
   await writeFile(credentials, JSON.stringify({ profiles: { 'tan-xuan-2': { username: 'admin', password: 'camfleet' } } }));
   await chmod(credentials, 0o600);
   const cameras = overridesFromInventory(await loadInventory(sample.dir)).map(change);
-  const fleet = await startFleet({ cameras, ptzSpeed: options.ptzSpeed ?? 6 });
+  const fleet = await startFleet({ cameras, ptzSpeed: options.ptzSpeed ?? 6, onRequest: options.onRequest });
   const extra: Fleet[] = [];
   return {
     site: sample.dir,

@@ -37,7 +37,7 @@ export async function runCheck(cli: Cli, flags: CheckFlags): Promise<ExitCode> {
     await writeReports(cli, flags, report);
     if (cli.json) cli.out(JSON.stringify(report));
     const errors = diagnostics.filter((d) => d.severity === 'error');
-    throw new UserError(`the inventory at ${dir} is invalid (${errors.length} error${errors.length === 1 ? '' : 's'}); first: ${errors[0]?.file}:${errors[0]?.line}: ${errors[0]?.message}`, {
+    throw new UserError(`the inventory at ${dir} is invalid (${errors.length} error${errors.length === 1 ? '' : 's'}); first: ${errors[0]?.file}:${errors[0]?.line}: ${errors[0]?.message} at ${errors[0]?.pointer || '/'}`, {
       hint: `run 'camfleet inventory validate ${dir}' to see them all`,
     });
   }
