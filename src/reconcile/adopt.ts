@@ -82,7 +82,7 @@ export function adoptChanges(plan: Plan, sites: SiteInventory[], newDevices: { s
 
   const unknown = plan.findings.filter((f) => f.topic === 'unknown-device');
   if (unknown.length && !newDevices.street) {
-    notes.push(`${unknown.length} unknown device${unknown.length === 1 ? '' : 's'} not added: give --street STREET to add ${unknown.length === 1 ? 'it' : 'them'} as new points`);
+    notes.push(`${unknown.length} unknown device${unknown.length === 1 ? '' : 's'} not added: give --into STREET to add ${unknown.length === 1 ? 'it' : 'them'} as new points`);
   } else if (unknown.length) {
     const target = sites.flatMap((s) => s.streets).find((s) => s.doc.id === newDevices.street);
     if (!target) {

@@ -44,11 +44,17 @@ export function verifyAction(action: FixAction, after: Observation, maxSkewSecon
     }
     case 'goto-preset': {
       if (!after.position) return { ok: false, detail: 'the position could not be read back' };
-      const preset = (after.presets ?? []).find((p) => p.name === action.name);
-      const target = preset?.position ?? action.position;
+      const stored = (after.presets ?? []).find((p) => p.name === action.name)?.position;
+      // Judged against the inventory when it gives the position: a camera whose stored preset was
+      // turned away goes there faithfully and still looks at the wrong place.
+      const target = action.position ?? stored;
       if (!target) return { ok: null, detail: null };
-      const off = distance(after.position, target);
-      return off <= action.tolerance ? { ok: true, detail: null } : { ok: false, detail: `the camera stopped at pan ${after.position.pan} tilt ${after.position.tilt} zoom ${after.position.zoom}` };
+      if (distance(after.position, target) <= action.tolerance) return { ok: true, detail: null };
+      const at = `pan ${after.position.pan} tilt ${after.position.tilt} zoom ${after.position.zoom}`;
+      if (action.position && stored && distance(after.position, stored) <= action.tolerance) {
+        return { ok: false, detail: `the camera's preset '${action.name}' points at ${at}, not where the inventory says (pan ${action.position.pan} tilt ${action.position.tilt} zoom ${action.position.zoom}); 'camfleet ptz reaim --save' stores the inventory's positions` };
+      }
+      return { ok: false, detail: `the camera stopped at ${at}` };
     }
     case 'set-home':
       // ONVIF has no way to read a home position back.

@@ -60,8 +60,21 @@ describe('the built CLI under plain node', () => {
   });
 
   it('demo runs to the end against the simulator', async () => {
-    const run = await runCli(['demo']);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('cam-001');
+    const run = await runCli(['demo'], { timeoutMs: 90_000, mergeStderr: true });
+    expect(run.code, run.stdout).toBe(0);
+    const out = run.stdout;
+    const steps = out.split(/^━━ \d\. /m).slice(1);
+    expect(steps.map((s) => s.split(/:|\n/)[0])).toEqual(['Starting 12 simulated cameras of Tân Xuân 2 on 127.20.2.x, with faults', 'camfleet check', 'camfleet plan --out plan.json', 'camfleet apply plan.json', 'camfleet inventory adopt --into cong-chinh', 'camfleet check again']);
+    // The first check finds each injected fault; apply fixes the two fixable ones; adopt records two.
+    expect(steps[1]).toMatch(/~ tx2-gate-out: preset 'road'/);
+    expect(steps[1]).toMatch(/~ tx2-nba-1: MainStream: resolution 1280x720, wants 1920x1080/);
+    expect(steps[1]).toMatch(/- tx2-gate-parking: unreachable at 127\.20\.2\.13/);
+    expect(steps[1]).toMatch(/\+ tx2-ngo-15-2: moved from 127\.20\.2\.18 to 127\.20\.2\.99/);
+    expect(steps[1]).toMatch(/at 127\.20\.2\.50: no point claims it/);
+    expect(steps[3]).toMatch(/Apply: 2 verified, 0 done \(not readable back\), 0 failed, 0 skipped\./);
+    expect(steps[4]).toMatch(/Wrote 2 files: tx2-ngo-15-2: address 127\.20\.2\.18 → 127\.20\.2\.99; cam-001: new point/);
+    // What is left: the camera that is off, and the adopted camera's site settings.
+    expect(steps[5]).toMatch(/- tx2-gate-parking: unreachable/);
+    expect(steps[5]).not.toMatch(/tx2-gate-out|tx2-nba-1|moved from|no point claims it/);
   });
 });

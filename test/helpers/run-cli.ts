@@ -10,9 +10,11 @@ export interface CliRun {
 }
 
 /** Runs the built CLI with plain `node` (no vitest transforms), as a user would, with colour off. */
-export function runCli(args: string[], options: { env?: Record<string, string>; input?: string; timeoutMs?: number } = {}): Promise<CliRun> {
+export function runCli(args: string[], options: { env?: Record<string, string>; input?: string; timeoutMs?: number; mergeStderr?: boolean } = {}): Promise<CliRun> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
+    // Merged, stderr goes to the same pipe as stdout, so the two interleave as on a terminal.
+    const [command, argv] = options.mergeStderr ? ['sh', ['-c', 'exec "$0" "$@" 2>&1', process.execPath, CLI, ...args]] : [process.execPath, [CLI, ...args]];
+    const child = spawn(command as string, argv as string[], {
       env: { ...process.env, NO_COLOR: '1', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });

@@ -102,7 +102,9 @@ export async function runReaim(cli: Cli, flags: ReaimFlags): Promise<ExitCode> {
       const presets = d.point.ptz!.presets!;
       const actions = flags.save
         ? presets.map((p) => ({ type: 'set-preset' as const, name: p.name, position: { pan: p.pan, tilt: p.tilt, zoom: p.zoom }, tolerance: p.tolerance ?? DEFAULT_TOLERANCE, token: null }))
-        : [{ type: 'goto-preset' as const, name: flags.preset!, position: null, tolerance: presets.find((p) => p.name === flags.preset)?.tolerance ?? DEFAULT_TOLERANCE }];
+        : presets
+            .filter((p) => p.name === flags.preset)
+            .map((p) => ({ type: 'goto-preset' as const, name: p.name, position: { pan: p.pan, tilt: p.tilt, zoom: p.zoom }, tolerance: p.tolerance ?? DEFAULT_TOLERANCE }));
       return { point: d, actions, fingerprint: undefined };
     });
   if (work.length === 0) throw new UserError(flags.save ? `no PTZ point with presets on street '${flags.street}'` : `no point on street '${flags.street}' lists a preset '${flags.preset}'`);

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApplyReport } from '../../src/reconcile/model.js';
+import { camfleet } from '../helpers/cli-in-process.js';
+import { reconcileEnv, type ReconcileEnv } from '../helpers/reconcile-env.js';
+
+// The sample Tân Xuân 2 on 127.68.2.x; on the main gate, tx2-gate-out's stored 'road' preset was
+// turned away (pan -0.5 instead of the inventory's 0.159).
+let env: ReconcileEnv;
+beforeAll(async () => {
+  env = await reconcileEnv(68, (c) => (c.name === 'tx2-gate-out' ? { ...c, presets: c.presets?.map((p) => ({ ...p, pan: -0.5 })) } : c));
+});
+afterAll(() => env.stop());
+
+const reaim = async (...args: string[]) => {
+  const run = await camfleet(['--json', 'ptz', 'reaim', '--inventory', env.site, '--street', 'cong-chinh', ...args], env.env);
+  return { ...run, report: run.stdout.startsWith('{') ? (JSON.parse(run.stdout) as ApplyReport) : undefined };
+};
+const status = (r: ApplyReport | undefined, id: string) => r?.points.find((p) => p.pointId === id);
+const position = (name: string) => env.fleet.camera(name).state.position;
+const near = (a: { pan: number; tilt: number }, b: { pan: number; tilt: number }) => Math.abs(a.pan - b.pan) < 0.01 && Math.abs(a.tilt - b.tilt) < 0.01;
+
+describe('camfleet ptz reaim', () => {
+  it('refuses without a terminal and without --yes, moving nothing', async () => {
+    const before = { ...position('tx2-gate-in') };
+    const run = await reaim('--preset', 'road');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/add --yes/);
+    expect(position('tx2-gate-in')).toEqual(before);
+  });
+
+  it('--preset sends each camera of the street that lists it there, and catches a stored preset turned away', async () => {
+    const run = await reaim('--preset', 'road', '--yes');
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.report!.points.map((p) => p.pointId).sort()).toEqual(['tx2-gate-in', 'tx2-gate-out']);
+    expect(status(run.report, 'tx2-gate-in')!.status).toBe('verified');
+    expect(near(position('tx2-gate-in'), { pan: 0.066, tilt: -0.256 })).toBe(true);
+    const away = status(run.report, 'tx2-gate-out')!;
+    expect(away.status).toBe('failed');
+    expect(away.actions[0]!.detail).toMatch(/^the camera's preset 'road' points at pan -0\.5 .*'camfleet ptz reaim --save' stores the inventory's positions$/);
+  });
+
+  it('--save stores the inventory positions on every camera, without duplicates; then --preset is clean', async () => {
+    const save = await reaim('--save', '--yes');
+    expect(save.code, save.stderr).toBe(0);
+    expect(save.report!.summary).toMatchObject({ verified: 2, failed: 0 });
+    expect(status(save.report, 'tx2-gate-in')!.actions.map((a) => a.status)).toEqual(['verified', 'verified']);
+    const stored = env.fleet.camera('tx2-gate-out').state.presets.filter((p) => p.name === 'road');
+    expect(stored).toHaveLength(1);
+    expect(near(stored[0]!.position, { pan: 0.159, tilt: -0.326 })).toBe(true);
+
+    const again = await reaim('--preset', 'road', '--yes');
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.report!.summary).toMatchObject({ verified: 2, failed: 0 });
+    expect(near(position('tx2-gate-out'), { pan: 0.159, tilt: -0.326 })).toBe(true);
+  });
+
+  it('says what is wrong with a preset no point lists, or a missing choice', async () => {
+    const none = await reaim('--preset', 'parade', '--yes');
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/no point on street 'cong-chinh' lists a preset 'parade'/);
+    const neither = await reaim('--yes');
+    expect(neither.code).toBe(2);
+    expect(neither.stderr).toMatch(/either --preset NAME .* or --save/);
+  });
+});
