@@ -38,7 +38,7 @@ export function report(name, figures, targets) {
   const rows = Object.entries(figures).map(([k, v]) => {
     const target = targets[k];
     const verdict = target ? (target.check(v) ? 'ok' : 'MISSED') : '';
-    return `  ${k.padEnd(34)} ${String(typeof v === 'number' ? Math.round(v * 100) / 100 : v).padStart(10)}  ${target ? `${target.text} ${verdict}` : ''}`;
+    return `  ${k.padEnd(46)} ${String(typeof v === 'number' ? Math.round(v * 100) / 100 : v).padStart(10)}  ${target ? `${target.text} ${verdict}` : ''}`;
   });
   console.log(`\n${name}\n${rows.join('\n')}`);
   return Object.entries(targets).every(([k, t]) => t.check(figures[k]));

@@ -3,9 +3,10 @@
 import { benchDevice } from './device.js';
 import { benchDiscovery } from './discovery.js';
 import { benchInventory } from './inventory.js';
+import { benchReconcile } from './reconcile.js';
 import { benchSim } from './sim.js';
 
-const SUITES = { sim: benchSim, inventory: benchInventory, discovery: benchDiscovery, device: benchDevice };
+const SUITES = { sim: benchSim, inventory: benchInventory, discovery: benchDiscovery, device: benchDevice, reconcile: benchReconcile };
 
 const wanted = process.argv.slice(2);
 const names = wanted.length ? wanted : Object.keys(SUITES);

@@ -12,7 +12,22 @@ export interface InspectTarget {
   target: string;
   endpoint: DeviceEndpoint;
   credentials: Credentials | undefined;
+  /** Which optional deep reads this camera needs (all of them when absent). */
+  reads?: DeepReadPlan;
 }
+
+/**
+ * The optional deep reads: each costs a request per camera, so reconciliation asks only for what the
+ * inventory manages (no DNS read when no DNS is wanted; encoder options only for an encoder to change).
+ */
+export interface DeepReadPlan {
+  ntp: boolean;
+  dns: boolean;
+  gateway: boolean;
+  /** The encoder tokens whose options are wanted, given the profiles; every encoder when absent. */
+  encoderOptionsFor?: (profiles: MediaProfile[]) => string[];
+}
+export const READ_EVERYTHING: DeepReadPlan = { ntp: true, dns: true, gateway: true };
 
 export interface InspectOptions {
   timeoutMs: number;
@@ -25,7 +40,7 @@ type Settled<T> = { ok: true; v: T } | { ok: false; e: unknown };
 const settle = <T>(p: Promise<T>): Promise<Settled<T>> => p.then((v) => ({ ok: true as const, v }), (e: unknown) => ({ ok: false as const, e }));
 const describe = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
-/** What the deep reads found (absent parts could not be read; `errors` says why). */
+/** What the deep reads found (absent parts could not be read, or were not asked for). */
 export interface DeepReads {
   identity: device.DeviceInformation | null;
   interfaces: device.NetworkInterfaceInfo[] | null;
@@ -86,7 +101,7 @@ export async function inspectCamera(t: InspectTarget, options: InspectOptions): 
     const uri = await getStreamUri(client, main.token);
     return { uri, probe: await probeStream(uri, t.credentials, options.timeoutMs, await rtspEarly) };
   });
-  const deep = options.deep && creds ? readDeep(client, services!, profiles!, identity!) : undefined;
+  const deep = options.deep && creds ? readDeep(client, services!, profiles!, identity!, t.reads ?? READ_EVERYTHING) : undefined;
 
   const [onvifPort, rtspPort, clockResult, identityResult, streamResult, deepResult] = await Promise.all([
     onvifTcp,
@@ -140,18 +155,20 @@ async function readDeep(
   services: Promise<device.ServiceEntry[]>,
   profiles: Promise<MediaProfile[]>,
   identity: Promise<device.DeviceInformation>,
+  reads: DeepReadPlan,
 ): Promise<Omit<DeepReads, 'time'>> {
   const orNull = <T>(p: Promise<T>): Promise<T | null> => p.catch(() => null);
+  const unread = Promise.resolve(null);
   const [interfaces, ntp, dns, gateway] = await Promise.all([
     orNull(device.getNetworkInterfaces(client)),
-    orNull(device.getNtp(client).then((n) => n.servers)),
-    orNull(device.getDns(client).then((d) => d.servers)),
-    orNull(device.getDefaultGateway(client)),
+    reads.ntp ? orNull(device.getNtp(client).then((n) => n.servers)) : unread,
+    reads.dns ? orNull(device.getDns(client).then((d) => d.servers)) : unread,
+    reads.gateway ? orNull(device.getDefaultGateway(client)) : unread,
   ]);
   const list = await profiles;
   const ptz = (await services).some((s) => s.namespace === 'http://www.onvif.org/ver20/ptz/wsdl');
   const ptzProfile = list.find((p) => p.hasPtz);
-  const encoderTokens = [...new Set(list.map((p) => p.encoder?.token).filter((x): x is string => Boolean(x)))];
+  const encoderTokens = [...new Set((reads.encoderOptionsFor?.(list) ?? list.map((p) => p.encoder?.token)).filter((x): x is string => Boolean(x)))];
   const [presets, status, ...options] = await Promise.all([
     ptz && ptzProfile ? orNull(getPresets(client, ptzProfile.token)) : Promise.resolve(null),
     ptz && ptzProfile ? orNull(getStatus(client, ptzProfile.token)) : Promise.resolve(null),

@@ -6,7 +6,7 @@ import { byExecutionOrder, describeAction, executeAction } from './actions.js';
 import type { DesiredPoint } from './desired.js';
 import { fingerprintOf } from './fingerprint.js';
 import type { ActionOutcome, ApplyReport, FixAction, PointOutcome } from './model.js';
-import { observeOne } from './observe.js';
+import { observeOne, readsFor } from './observe.js';
 import { verifyAction } from './verify.js';
 import { droppedByInterrupt } from '../reach/ping.js';
 
@@ -38,7 +38,7 @@ async function refuseIfStale(work: ApplyWork[], options: ApplyOptions): Promise<
     await Promise.all(
       work.map((w) =>
         limit(async () => {
-          const now = await observeOne(w.point.point.id, { endpoint: endpointOf(w.point), credentials: await options.credentials.forProfile(w.point.credentialProfile) }, options.timeoutMs, options.rtspPort);
+          const now = await observeOne(w.point.point.id, { endpoint: endpointOf(w.point), credentials: await options.credentials.forProfile(w.point.credentialProfile), reads: readsFor(w.point) }, options.timeoutMs, options.rtspPort);
           return fingerprintOf(now) !== w.fingerprint ? w.point.point.id : undefined;
         }),
       ),
@@ -74,7 +74,7 @@ async function applyPoint(w: ApplyWork, options: ApplyOptions): Promise<PointOut
   }
   let after;
   try {
-    after = await observeOne(d.point.id, { endpoint: endpointOf(d), credentials }, options.timeoutMs, options.rtspPort);
+    after = await observeOne(d.point.id, { endpoint: endpointOf(d), credentials, reads: readsFor(d) }, options.timeoutMs, options.rtspPort);
   } catch (err) {
     after = undefined;
     for (const [i] of actions.entries()) if (sent[i]) Object.assign(outcomes[i]!, { status: 'failed', detail: `could not be read back: ${message(err)}` });

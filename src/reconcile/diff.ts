@@ -46,7 +46,7 @@ function identityConflicts(d: DesiredPoint, o: Observation): string[] {
   return out;
 }
 
-function profileFor(profiles: MediaProfile[], spec: StreamSpec): MediaProfile | undefined {
+export function profileFor(profiles: MediaProfile[], spec: StreamSpec): MediaProfile | undefined {
   return profiles.find((p) => p.token === spec.profile) ?? profiles.find((p) => p.name.toLowerCase() === spec.profile.toLowerCase());
 }
 

@@ -5,9 +5,10 @@ import { localInterfaces } from '../discovery/interfaces.js';
 import type { DiscoveredDevice } from '../discovery/model.js';
 import { addressesOf, parseRange } from '../discovery/ranges.js';
 import type { IcmpProber } from '../reach/icmp.js';
-import type { Inspection } from '../reach/inspect.js';
+import type { DeepReadPlan, Inspection } from '../reach/inspect.js';
 import { inspectAll, type PingResult } from '../reach/ping.js';
 import type { DesiredPoint } from './desired.js';
+import { encoderChangeFor, profileFor } from './diff.js';
 import type { Observation } from './model.js';
 
 export interface ObserveOptions {
@@ -60,6 +61,7 @@ export async function observe(points: DesiredPoint[], options: ObserveOptions): 
       target: d.point.id,
       endpoint: { host: d.host, port: d.port, path: '/onvif/device_service', url: `http://${d.host}${d.port === 80 ? '' : `:${d.port}`}/onvif/device_service` },
       credentials: await options.credentials.forProfile(d.credentialProfile),
+      reads: readsFor(d),
     })),
   );
   const pointAddresses = new Set(points.map((p) => p.host));
@@ -94,8 +96,26 @@ export async function observe(points: DesiredPoint[], options: ObserveOptions): 
   return { observations, devices: await discovering };
 }
 
+/**
+ * The deep reads a point needs: what its desired state manages. The plan, the stale-plan check and the
+ * verification all read the same things, so a fingerprint compares like with like.
+ */
+export function readsFor(d: DesiredPoint): DeepReadPlan {
+  return {
+    ntp: Boolean(d.defaults.ntpServer),
+    dns: Boolean(d.defaults.dns),
+    gateway: Boolean(d.defaults.gateway),
+    // Options are only consulted to check a change, so only an encoder that differs needs them.
+    encoderOptionsFor: (profiles) =>
+      d.streams.flatMap((spec) => {
+        const encoder = profileFor(profiles, spec)?.encoder;
+        return encoder && encoderChangeFor(encoder, spec) ? [encoder.token] : [];
+      }),
+  };
+}
+
 /** Looks at one camera again (no ICMP), for verification after apply and the stale-plan check. */
-export async function observeOne(pointId: string, target: { endpoint: import('../inventory/device-address.js').DeviceEndpoint; credentials: import('../credentials/secret.js').Credentials | undefined }, timeoutMs: number, rtspPort: number): Promise<Observation> {
+export async function observeOne(pointId: string, target: { endpoint: import('../inventory/device-address.js').DeviceEndpoint; credentials: import('../credentials/secret.js').Credentials | undefined; reads: DeepReadPlan }, timeoutMs: number, rtspPort: number): Promise<Observation> {
   const { inspectCamera } = await import('../reach/inspect.js');
   const { healthResult } = await import('../reach/ping.js');
   const inspection = await inspectCamera({ target: pointId, ...target }, { timeoutMs, rtspPort, deep: true });
