@@ -90,7 +90,17 @@ function configureSubcommands(command: CommandUnknownOpts, path: string, io: Pro
 }
 
 /** Runs the CLI; the only place that decides the process's exit code. */
+/** `camfleet … | head`: when the reader goes away, stop quietly, as Unix tools do. */
+function endQuietlyOnClosedPipe(io: ProcessIo): void {
+  if (io.stdout !== process.stdout) return;
+  io.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : Exit.Ok);
+  });
+}
+
 export async function main(argv: string[], io: ProcessIo = process): Promise<void> {
+  endQuietlyOnClosedPipe(io);
   let code: ExitCode = Exit.Ok;
   const program = buildProgram(io, (c) => {
     code = c;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSocket } from 'node:dgram';
-import { runCli, startCli } from '../helpers/run-cli.js';
+import { spawnSync } from 'node:child_process';
+import { CLI, runCli, startCli } from '../helpers/run-cli.js';
 import { call } from '../helpers/soap-client.js';
 
 describe('the built CLI under plain node', () => {
@@ -10,6 +11,22 @@ describe('the built CLI under plain node', () => {
     for (const command of ['demo', 'sim']) expect(run.stdout).toMatch(new RegExp(`camfleet ${command}\\b`));
     expect(run.stdout).toContain('Exit codes:');
     expect(run.stdout).toMatch(/2\s+usage error or invalid input/);
+  });
+
+  it('--help lists plan, apply, check and the reconcile commands', async () => {
+    const run = await runCli(['--help']);
+    for (const command of ['check', 'plan', 'apply']) expect(run.stdout).toMatch(new RegExp(`^  ${command} \\[options\\]`, 'm'));
+    const ptz = await runCli(['ptz', '--help']);
+    expect(ptz.stdout).toMatch(/reaim/);
+    const inventory = await runCli(['inventory', '--help']);
+    expect(inventory.stdout).toMatch(/adopt/);
+  });
+
+  it('stops quietly when the reader of its output goes away (camfleet … | head)', async () => {
+    // `true` exits at once, so camfleet's first write meets a closed pipe.
+    const child = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" inventory ls inventory/ea-pok | true; echo "camfleet exit \${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    expect(child.stdout.trim()).toBe('camfleet exit 0');
+    expect(child.stderr).not.toMatch(/EPIPE|Unhandled|internal error/);
   });
 
   it('--version prints the version', async () => {
@@ -76,5 +93,23 @@ describe('the built CLI under plain node', () => {
     // What is left: the camera that is off, and the adopted camera's site settings.
     expect(steps[5]).toMatch(/- tx2-gate-parking: unreachable/);
     expect(steps[5]).not.toMatch(/tx2-gate-out|tx2-nba-1|moved from|no point claims it/);
+  });
+});
+
+describe('docs/ci/github-actions.yml', () => {
+  it('uses only commands and flags that camfleet has', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { resolve } = await import('node:path');
+    const yaml = await readFile(resolve(import.meta.dirname, '../../docs/ci/github-actions.yml'), 'utf8');
+    // The shell of each `run:` step: one line, or a `>` or `|` block of the lines indented below it.
+    const runs = [...yaml.matchAll(/^( *)(?:- )?run: (?:[>|]\n((?:\1 {2,}.*\n)+)|(.*)\n)/gm)].map((m) => (m[2] ?? m[3]!).replace(/\n\s*/g, ' '));
+    const commands = runs.flatMap((r) => r.split(/&&|;|\|/)).map((c) => c.trim()).filter((c) => c.startsWith('camfleet '));
+    const uses = commands.map((c) => ({ command: /^camfleet ((?:inventory )?[a-z]+)/.exec(c)![1]!, flags: c.split(/\s+/).filter((t) => t.startsWith('--')) }));
+    expect(uses.map((u) => u.command)).toEqual(expect.arrayContaining(['check', 'inventory validate', 'inventory fmt']));
+    for (const use of uses) {
+      const help = await runCli([...use.command.split(' '), '--help']);
+      expect(help.code, use.command).toBe(0);
+      for (const flag of use.flags) expect(help.stdout, `${use.command} ${flag}`).toContain(flag);
+    }
   });
 });
