@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFleet, type Fleet } from '../../src/sim/index.js';
 import { canUseNetns, createNetnsPair, netnsExec, netnsSpawn, type NetnsPair } from '../helpers/netns.js';
@@ -46,6 +48,43 @@ describe('secrets never appear in output, logs or errors', () => {
     for (const run of runs) {
       expect(run.stdout + run.stderr).not.toContain(SECRET);
     }
+  });
+});
+
+describe('camfleet ping when the system ping program cannot be used', () => {
+  let fleet: Fleet;
+  let bin: string;
+  beforeAll(async () => {
+    fleet = await startFleet({ count: 2, addressBase: '127.0.53.1' });
+    bin = await mkdtemp(join(tmpdir(), 'camfleet-path-'));
+  });
+  afterAll(async () => {
+    await fleet.stop();
+    await rm(bin, { recursive: true, force: true });
+  });
+
+  const pingWith = (path: string, ...flags: string[]) => runCli([...flags, 'ping', ...fleet.cameras.map((c) => c.address)], { env: { CAMFLEET_PASSWORD: 'camfleet', PATH: path } });
+
+  it('missing: says so once, with the fix, and checks the rest', async () => {
+    // An empty folder as PATH: there is no ping program.
+    const [human, json] = await Promise.all([pingWith(bin), pingWith(bin, '--json')]);
+    expect(human.code, human.stderr).toBe(0);
+    expect(human.stderr.match(/ping program is missing/g)).toHaveLength(1);
+    expect(human.stderr).toMatch(/to fix, install it \(Debian: apt-get install iputils-ping\)/);
+    const report = JSON.parse(json.stdout);
+    expect(report.icmp).toEqual({ available: false, reason: 'the system ping program is missing', fix: 'install it (Debian: apt-get install iputils-ping)' });
+    expect(report.results.map((r: { state: string }) => r.state)).toEqual(['ok', 'ok']);
+    for (const r of report.results) expect(r.warnings).toContain('icmp-unavailable');
+  });
+
+  it('not permitted: says so once, with the fix', async () => {
+    const fake = join(bin, 'ping');
+    await writeFile(fake, '#!/bin/sh\necho "ping: socket: Operation not permitted" >&2\nexit 2\n');
+    await chmod(fake, 0o755);
+    const run = await pingWith(`${bin}:/usr/bin:/bin`);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr.match(/not permitted to send ICMP/g)).toHaveLength(1);
+    expect(run.stderr).toMatch(/setcap cap_net_raw\+ep/);
   });
 });
 
