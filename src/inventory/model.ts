@@ -78,7 +78,16 @@ export interface Site {
     maxClockSkewSeconds?: number;
     streams?: StreamSpec[];
   };
+  /** Devices that are not part of the programme: not reported as unknown. */
+  ignoredDevices?: IgnoredDevice[];
   notes?: string;
+}
+
+export interface IgnoredDevice {
+  identity: DeviceIdentity;
+  address?: string;
+  note?: string;
+  date?: string;
 }
 
 /** A file as read: its path, text, parsed value, and where each value sits. */

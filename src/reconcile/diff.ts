@@ -1,5 +1,5 @@
 import type { DiscoveredDevice } from '../discovery/model.js';
-import type { StreamSpec } from '../inventory/model.js';
+import type { DeviceIdentity, StreamSpec } from '../inventory/model.js';
 import { checkEncoderChange, type EncoderChange } from '../device/encoder-check.js';
 import type { EncoderConfig, MediaProfile } from '../onvif/media.js';
 import type { Position } from '../onvif/ptz.js';
@@ -16,6 +16,13 @@ export interface PlanInput {
   devices: DiscoveredDevice[];
   /** Also plan the removal of presets the inventory does not list. */
   prune: boolean;
+  /**
+   * Every point of the inventory, when `points` is a selection (a street, a shard): a device that an
+   * unselected point claims is not unknown.
+   */
+  allPoints?: DesiredPoint[];
+  /** Devices the sites list as not part of the programme. */
+  ignored?: DeviceIdentity[];
 }
 
 export const DEFAULT_TOLERANCE = 0.02;
@@ -24,8 +31,14 @@ const distance = (a: Position, b: Position): number => Math.max(Math.abs(a.pan -
 const round3 = (n: number): number => Math.round(n * 1000) / 1000;
 
 /** Whether a discovered device is the camera a point's inventory identity describes. */
-export function identityMatches(d: DesiredPoint, device: { serialNumber: string | null; mac: string | null; endpointReference: string | null }): boolean {
-  const id = d.point.device.identity;
+export function identityMatches(d: DesiredPoint, device: SeenIdentity): boolean {
+  return sameDevice(d.point.device.identity, device);
+}
+
+type SeenIdentity = { serialNumber: string | null; mac: string | null; endpointReference: string | null };
+
+/** Whether a device seen on the network is the one an inventory identity describes (EPR, serial or MAC). */
+export function sameDevice(id: DeviceIdentity | undefined, device: SeenIdentity): boolean {
   if (!id) return false;
   return (
     (id.endpointReference !== undefined && device.endpointReference?.toLowerCase() === id.endpointReference.toLowerCase()) ||
@@ -221,8 +234,9 @@ export function buildPlan(input: PlanInput): Plan {
     });
   }
   const moved = new Set(findings.filter((f) => f.topic === 'moved').map((f) => f.address));
+  const everyPoint = input.allPoints ?? input.points;
   const unknown = input.devices
-    .filter((dev) => !claimedBy(input.points, dev) && !moved.has(dev.address))
+    .filter((dev) => !claimedBy(everyPoint, dev) && !moved.has(dev.address) && !(input.ignored ?? []).some((id) => sameDevice(id, dev)))
     .sort((a, b) => a.address.localeCompare(b.address, 'en', { numeric: true }));
   for (const dev of unknown) {
     const what = [dev.manufacturer, dev.model].filter(Boolean).join(' ') || 'a device';

@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatDocument } from '../../src/inventory/canonical.js';
 import { compileOutputSchema } from '../../src/inventory/schemas.js';
 import type { CheckReport } from '../../src/reconcile/reports.js';
 import { startFleet } from '../../src/sim/index.js';
@@ -121,6 +122,33 @@ describe('camfleet check on an invalid inventory', () => {
       expect(elements(junit, 'failure')[0]!.text).toMatch(/\/points\/\d+\/owner/);
     } finally {
       await broken.cleanup();
+    }
+  });
+});
+
+describe('devices found on the network', () => {
+  it('a street or a shard alone: the other streets’ cameras are not unknown devices', async () => {
+    for (const selector of [['--street', 'ngo-8'], ['--shard', '1/3']]) {
+      const run = await camfleet(['--json', 'check', '--inventory', env.site, ...selector], env.env);
+      const report = JSON.parse(run.stdout) as CheckReport;
+      expect(report.unknownDevices.map((f) => f.address), selector.join(' ')).toEqual(['127.65.2.60']);
+    }
+  });
+
+  it('a device the site lists in ignoredDevices is not reported', async () => {
+    const file = join(env.site, 'site.json');
+    const before = await readFile(file, 'utf8');
+    const stranger = env.extra[0]!.cameras[0]!;
+    const site = JSON.parse(before);
+    site.ignoredDevices = [{ identity: { serialNumber: stranger.serialNumber }, address: stranger.address, note: 'the shop opposite: its own camera', date: '2026-11-23' }];
+    await writeFile(file, formatDocument('site', site));
+    try {
+      const validation = await camfleet(['inventory', 'validate', env.site]);
+      expect(validation.code, validation.stdout + validation.stderr).toBe(0);
+      const report = JSON.parse((await camfleet(['--json', 'check', '--inventory', env.site, '--street', 'ngo-8'], env.env)).stdout) as CheckReport;
+      expect(report.unknownDevices).toEqual([]);
+    } finally {
+      await writeFile(file, before);
     }
   });
 });

@@ -16,7 +16,10 @@ import type { ReconcileFlags } from './reconcile-flags.js';
 export interface Selection {
   dir: string;
   sites: SiteInventory[];
+  /** The selected points (a street, a point, a shard). */
   points: DesiredPoint[];
+  /** Every point of the sites: what claims a device found on the network. */
+  all: DesiredPoint[];
 }
 
 /** The inventory and the points the selectors name; an unknown street or point is a UserError. */
@@ -29,7 +32,7 @@ export async function select(flags: ReconcileFlags, dir?: string, sites?: SiteIn
     throw new UserError(`no street '${flags.street}' in the inventory`, { hint: `streets: ${[...new Set(all.map((p) => p.street.id))].join(', ')}` });
   }
   if (flags.point && points.length === 0) throw new UserError(`no point '${flags.point}'${flags.street ? ` on street '${flags.street}'` : ''} in the inventory`);
-  return { dir: root, sites: loaded, points };
+  return { dir: root, sites: loaded, points, all };
 }
 
 /** Observes the selected points (and the sites' networks) and builds the plan. */
@@ -50,7 +53,13 @@ export async function makePlan(cli: Cli, flags: ReconcileFlags, selection: Selec
       signal: cli.signal,
       onProgress: (done, total) => progress.update(`observing… ${done}/${total} cameras`),
     });
-    const plan = buildPlan({ inventory: selection.dir, createdAt: new Date().toISOString(), points: selection.points, observations, devices, prune: options.prune === true });
+    const plan = buildPlan({ inventory: selection.dir, createdAt: new Date().toISOString(), points: selection.points,
+      allPoints: selection.all,
+      ignored: selection.sites.flatMap((s) => (s.site.doc.ignoredDevices ?? []).map((d) => d.identity)),
+      observations,
+      devices,
+      prune: options.prune === true,
+    });
     if (options.home) addHomeFindings(plan, selection.points);
     return plan;
   } finally {
