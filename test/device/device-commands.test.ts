@@ -169,7 +169,7 @@ describe('network and time', () => {
     expect(shown.interfaces[0].addresses[0].address).toBe(original);
     const refused = await camfleet(['network', 'set', host(1), '--address', '127.0.70.201/24'], env);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/needs confirmation — add --yes/);
+    expect(refused.stderr).toMatch(/needs confirmation, and there is no terminal to confirm on — add --yes/);
     const { value } = await json('networkSet', ['network', 'set', host(1), '--address', '127.0.70.201/24', '--gateway', '127.0.70.254', '--dns', '127.0.70.53', '--ntp', 'ntp.example.org', '--hostname', 'gate-2', '--yes', '--wait-seconds', '10']);
     expect(value).toMatchObject({ changed: ['hostname', 'dns', 'ntp', 'gateway', 'address'], address: { from: original, to: '127.0.70.201', answered: true } });
     const moved = (await json('network', ['network', 'show', '127.0.70.201'])).value;

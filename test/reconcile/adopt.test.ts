@@ -73,3 +73,51 @@ describe('camfleet inventory adopt', () => {
     expect(plan.findings.filter((f: { topic: string }) => ['moved', 'unknown-device', 'unreachable'].includes(f.topic))).toEqual([]);
   });
 });
+
+describe('camfleet inventory adopt --assign and --ignore (what survey does, without a terminal)', () => {
+  let other: ReconcileEnv;
+  beforeAll(async () => {
+    // On 127.72.2.x: tx2-gate-parking's camera is gone; a new one answers at .51; a neighbour's at .52.
+    other = await reconcileEnv(72, (c) => (c.name === 'tx2-gate-parking' ? { ...c, faults: { offline: true } } : c));
+    other.extra.push(await startFleet({ count: 2, addressBase: '127.72.2.51', seed: 'newcomers' }));
+  });
+  afterAll(() => other.stop());
+
+  it('records the assigned camera on its point and the ignored one in the site; the plan then has neither', async () => {
+    const [fresh, neighbour] = other.extra[0]!.cameras;
+    const run = await camfleet(
+      ['inventory', 'adopt', '--inventory', other.site, '--assign', `127.72.2.51=tx2-gate-parking`, '--ignore', '127.72.2.52=the shop opposite', '--yes'],
+      other.env,
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const street = JSON.parse(await readFile(join(other.site, 'streets', 'cong-chinh.json'), 'utf8'));
+    const parking = street.points.find((p: { id: string }) => p.id === 'tx2-gate-parking');
+    const port = fresh!.port === 80 ? '' : `:${fresh!.port}`;
+    expect(parking.device).toEqual({
+      address: `127.72.2.51${port}`,
+      identity: { manufacturer: fresh!.manufacturer, model: fresh!.model, serialNumber: fresh!.serialNumber, mac: fresh!.mac, endpointReference: fresh!.endpointReference },
+      ...(parking.device.credentialProfile ? { credentialProfile: parking.device.credentialProfile } : {}),
+    });
+    const site = JSON.parse(await readFile(join(other.site, 'site.json'), 'utf8'));
+    expect(site.ignoredDevices).toEqual([
+      {
+        identity: { manufacturer: neighbour!.manufacturer, model: neighbour!.model, serialNumber: neighbour!.serialNumber, mac: neighbour!.mac, endpointReference: neighbour!.endpointReference },
+        address: '127.72.2.52',
+        note: 'the shop opposite',
+        date: new Date().toISOString().slice(0, 10),
+      },
+    ]);
+    expect((await camfleet(['inventory', 'validate', other.site])).code).toBe(0);
+    const plan = JSON.parse((await camfleet(['--json', 'plan', '--inventory', other.site, '--street', 'cong-chinh'], other.env)).stdout);
+    // What is left is the new camera's site settings, for apply: nothing missing, nothing unknown.
+    expect(plan.findings.map((f: { pointId: string; topic: string }) => `${f.pointId} ${f.topic}`)).toEqual(['tx2-gate-parking time', 'tx2-gate-parking network']);
+  });
+
+  it('says what is wrong with a bad --assign or --ignore', async () => {
+    const bad = await camfleet(['inventory', 'adopt', '--inventory', other.site, '--assign', '127.72.2.51'], other.env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--assign '127\.72\.2\.51' is not ADDRESS=POINT/);
+    const nobody = await camfleet(['inventory', 'adopt', '--inventory', other.site, '--no-discovery', '--ignore', '127.72.2.99', '--yes'], other.env);
+    expect(nobody.stderr).toMatch(/--ignore 127\.72\.2\.99: no device was found at 127\.72\.2\.99/);
+  });
+});

@@ -2,6 +2,7 @@ import type { Command, CommandUnknownOpts } from '@commander-js/extra-typings';
 import type { CommandKit, Example } from '../kit.js';
 import type { AdoptFlags } from '../run/reconcile-flags.js';
 import { addReconcileOptions } from './reconcile.js';
+import { collect } from '../parse-options.js';
 
 export function registerInventory(program: Command, kit: CommandKit): Example {
   const inventory = program
@@ -56,11 +57,17 @@ export function registerInventory(program: Command, kit: CommandKit): Example {
   )
     .option('--into <street>', 'add unknown devices as new points of this street')
     .option('--owner <owner>', 'owner of new points: public, household or business', 'public')
+    .option('--assign <address=point>', 'the device found at ADDRESS is this point\'s camera: record its address and identity (repeatable)', collect(String))
+    .option('--ignore <address[=note]>', 'the device found at ADDRESS is not part of the programme: list it in the site\'s ignoredDevices (repeatable)', collect(String))
     .option('--yes', 'write without asking (needed when there is no terminal)')
-    .addHelpText('after', '\nExamples:\n  camfleet inventory adopt --inventory inventory/tan-xuan-2\n  camfleet inventory adopt plan.json --into cong-chinh --yes')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  camfleet inventory adopt --inventory inventory/tan-xuan-2\n  camfleet inventory adopt plan.json --into cong-chinh --yes\n' +
+        "  camfleet inventory adopt --inventory inventory/tan-xuan-2 --assign 127.20.2.50=tx2-gate-parking --ignore 127.20.2.77='shop opposite'",
+    )
     .action(
       kit.action(async (cli, ...args: unknown[]) => {
-        const flags = args[1] as AdoptFlags & { into?: string };
+        const flags = args[1] as AdoptFlags;
         if (!['public', 'household', 'business'].includes(flags.owner)) throw new (await import('../../errors.js')).UserError(`--owner must be public, household or business`);
         return (await import('../run/reconcile.js')).runAdopt(cli, args[0] as string | undefined, flags);
       }),

@@ -2,6 +2,7 @@ import { isIPv4 } from 'node:net';
 import { changeNetwork, parseAddressWithPrefix, readNetwork, type NetworkChange } from '../../device/network-ops.js';
 import { syncTime } from '../../device/time-ops.js';
 import { UserError } from '../../errors.js';
+import { confirmChange } from '../confirm.js';
 import type { Cli } from '../context.js';
 import { openTarget, type DeviceFlags } from '../device-target.js';
 import { Exit, type ExitCode } from '../exit-codes.js';
@@ -29,11 +30,6 @@ function ipv4s(flag: string, values: string[] | undefined): string[] | undefined
   return values;
 }
 
-async function confirm(message: string): Promise<boolean> {
-  const { confirm: ask } = await import('@inquirer/prompts');
-  return ask({ message, default: false });
-}
-
 export async function runNetworkSet(cli: Cli, text: string, flags: NetworkSetFlags): Promise<ExitCode> {
   if (flags.address && flags.dhcp) throw new UserError('--address and --dhcp exclude each other');
   const change: NetworkChange = {
@@ -46,10 +42,9 @@ export async function runNetworkSet(cli: Cli, text: string, flags: NetworkSetFla
   };
   if (Object.keys(change).length === 0) throw new UserError('nothing to change', { hint: 'give --address A/PREFIX or --dhcp, --gateway, --dns, --ntp or --hostname' });
   const { target, session } = await openTarget(cli, text, flags);
-  if ((change.address || change.dhcp) && !flags.yes) {
+  if (change.address || change.dhcp) {
     const what = change.dhcp ? 'to DHCP' : `to ${change.address!.address}/${change.address!.prefixLength}`;
-    if (!cli.interactive) throw new UserError(`changing the address of ${session.endpoint.host} ${what} needs confirmation`, { hint: 'add --yes' });
-    if (!(await confirm(`Move ${session.endpoint.host} ${what}? The camera will leave its current address.`))) {
+    if (!(await confirmChange(cli, flags.yes, `Move ${session.endpoint.host} ${what}? The camera will leave its current address.`, `changing the address of ${session.endpoint.host} ${what} needs confirmation`, 'add --yes'))) {
       cli.info('nothing changed');
       return Exit.Ok;
     }

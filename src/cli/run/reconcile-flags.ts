@@ -41,4 +41,7 @@ export interface ReaimFlags extends ReconcileFlags {
 export interface AdoptFlags extends ReconcileFlags {
   yes?: boolean;
   owner: string;
+  into?: string;
+  assign?: string[];
+  ignore?: string[];
 }

@@ -1,20 +1,20 @@
-import { createTwoFilesPatch } from 'diff';
+import { isIPv4 } from 'node:net';
 import { UserError } from '../../errors.js';
-import { formatDocument } from '../../inventory/canonical.js';
 import { displayPath } from '../../inventory/diagnostics.js';
-import type { Point } from '../../inventory/model.js';
-import { writeInventoryFile } from '../../inventory/writer.js';
+import type { Owner } from '../../inventory/model.js';
 import { describeAction } from '../../reconcile/actions.js';
 import { adoptChanges } from '../../reconcile/adopt.js';
 import { applyWork, type ApplyWork } from '../../reconcile/apply.js';
 import { DEFAULT_TOLERANCE } from '../../reconcile/diff.js';
 import type { Plan } from '../../reconcile/model.js';
 import { readPlan, writePlan } from '../../reconcile/plan-file.js';
+import { confirmChange } from '../confirm.js';
 import type { Cli } from '../context.js';
 import { credentialResolver } from '../credentials.js';
 import { Exit, type ExitCode } from '../exit-codes.js';
 import { progressLine } from '../progress.js';
 import { renderApply, renderPlan } from '../views/plan-view.js';
+import { inventoryPatches, renderPatches, writeChanges } from './inventory-changes.js';
 import { makePlan, select, type Selection } from './reconcile-context.js';
 import type { AdoptFlags, ApplyFlags, PlanFlags, ReaimFlags } from './reconcile-flags.js';
 
@@ -26,13 +26,6 @@ export async function runPlan(cli: Cli, flags: PlanFlags): Promise<ExitCode> {
   }
   renderPlan(cli, plan);
   return plan.findings.length ? Exit.Findings : Exit.Ok;
-}
-
-async function confirm(cli: Cli, yes: boolean | undefined, question: string, what: string): Promise<boolean> {
-  if (yes) return true;
-  if (!cli.interactive) throw new UserError(`${what}, and there is no terminal to confirm on`, { hint: 'review the plan, then add --yes' });
-  const { confirm: ask } = await import('@inquirer/prompts');
-  return ask({ message: question, default: false });
 }
 
 /** Groups a plan's fixable findings into one unit of work per camera. */
@@ -59,7 +52,7 @@ async function execute(cli: Cli, work: ApplyWork[], flags: ApplyFlags | ReaimFla
     cli.info(`${what}: ${count} change${count === 1 ? '' : 's'} on ${work.length} camera${work.length === 1 ? '' : 's'}`);
     for (const w of work) for (const a of w.actions) cli.info(`  ~ ${w.point.point.id}: ${describeAction(a)}`);
   }
-  if (!(await confirm(cli, flags.yes, `Apply ${count} change${count === 1 ? '' : 's'} to ${work.length} camera${work.length === 1 ? '' : 's'}?`, `${what} changes ${work.length} camera${work.length === 1 ? '' : 's'}`))) {
+  if (!(await confirmChange(cli, flags.yes, `Apply ${count} change${count === 1 ? '' : 's'} to ${work.length} camera${work.length === 1 ? '' : 's'}?`, `${what} changes ${work.length} camera${work.length === 1 ? '' : 's'}`))) {
     cli.info('Nothing was changed.');
     return Exit.Ok;
   }
@@ -111,25 +104,41 @@ export async function runReaim(cli: Cli, flags: ReaimFlags): Promise<ExitCode> {
   return execute(cli, work, flags, false, flags.save ? 'Re-saving presets' : `Re-aiming to '${flags.preset}'`);
 }
 
+/** `--assign ADDRESS=POINT` and `--ignore ADDRESS[=NOTE]`, as maps. */
+function addressPairs(flag: string, values: string[] | undefined, valueRequired: boolean): Map<string, string | undefined> {
+  const out = new Map<string, string | undefined>();
+  for (const v of values ?? []) {
+    const at = v.indexOf('=');
+    const address = at === -1 ? v : v.slice(0, at);
+    const value = at === -1 ? undefined : v.slice(at + 1);
+    if (!isIPv4(address) || (valueRequired && !value)) {
+      throw new UserError(`${flag} '${v}' is not ${valueRequired ? 'ADDRESS=POINT' : 'ADDRESS or ADDRESS=NOTE'}`, { hint: valueRequired ? 'e.g. --assign 192.168.1.50=tx2-gate-parking' : "e.g. --ignore 192.168.1.77='the shop opposite'" });
+    }
+    out.set(address, value);
+  }
+  return out;
+}
+
 /** `camfleet inventory adopt`: writes observed facts back into the inventory, after showing the diff. */
-export async function runAdopt(cli: Cli, planPath: string | undefined, flags: AdoptFlags & { into?: string }): Promise<ExitCode> {
+export async function runAdopt(cli: Cli, planPath: string | undefined, flags: AdoptFlags): Promise<ExitCode> {
+  const assign = addressPairs('--assign', flags.assign, true) as Map<string, string>;
+  const ignore = addressPairs('--ignore', flags.ignore, false);
   const plan = planPath ? await readPlan(planPath) : undefined;
   const selection = await select(planPath ? { ...flags, street: undefined, point: undefined } : flags, plan ? (flags.inventory ?? plan.inventory) : undefined);
   const source = plan ?? (await makePlan(cli, flags, selection));
-  const { changes, notes } = adoptChanges(source, selection.sites, { street: flags.into, owner: flags.owner as Point['owner'] });
+  const { changes, notes } = adoptChanges(source, selection.sites, { street: flags.into, owner: flags.owner as Owner, assign, ignore, today: new Date().toISOString().slice(0, 10) });
   for (const n of notes) cli.info(n);
   if (changes.length === 0) {
     cli.out('Nothing to adopt: the inventory already says what the network shows.');
     return Exit.Ok;
   }
-  const patches = changes.map((c) => createTwoFilesPatch(displayPath(c.path), displayPath(c.path), c.before, formatDocument('street', c.doc), '', '', { context: 2 }));
+  const patches = inventoryPatches(changes);
   if (cli.json) cli.out(JSON.stringify({ formatVersion: 1, files: changes.map((c) => ({ file: displayPath(c.path), changes: c.notes })), diff: patches.join('') }));
-  else cli.out(patches.map((p) => p.split('\n').map((l) => (l.startsWith('+') && !l.startsWith('+++') ? cli.paint('green', l) : l.startsWith('-') && !l.startsWith('---') ? cli.paint('red', l) : l)).join('\n')).join('\n'));
-  if (!(await confirm(cli, flags.yes, `Write these changes to ${changes.length} file${changes.length === 1 ? '' : 's'}?`, `adopt rewrites ${changes.length} inventory file${changes.length === 1 ? '' : 's'}`))) {
+  else renderPatches(cli, patches);
+  if (!(await confirmChange(cli, flags.yes, `Write these changes to ${changes.length} file${changes.length === 1 ? '' : 's'}?`, `adopt rewrites ${changes.length} inventory file${changes.length === 1 ? '' : 's'}`))) {
     cli.info('Nothing was written.');
     return Exit.Ok;
   }
-  for (const c of changes) await writeInventoryFile(c.path, 'street', c.doc, c.before);
-  cli.info(`Wrote ${changes.length} file${changes.length === 1 ? '' : 's'}: ${changes.flatMap((c) => c.notes).join('; ')}.`);
+  await writeChanges(cli, changes);
   return Exit.Ok;
 }
