@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplyReport } from '../../src/reconcile/model.js';
 import { camfleet } from '../helpers/cli-in-process.js';
@@ -61,5 +63,28 @@ describe('camfleet ptz reaim', () => {
     const neither = await reaim('--yes');
     expect(neither.code).toBe(2);
     expect(neither.stderr).toMatch(/either --preset NAME .* or --save/);
+  });
+});
+
+describe('camfleet ptz preset set --record', () => {
+  it('saves the preset on the camera and writes it into the inventory point', async () => {
+    const run = await camfleet(['ptz', 'preset', 'set', 'cong-chinh/tx2-gate-in', 'market', '--inventory', env.site, '--pan', '0.3', '--tilt', '-0.2', '--zoom', '0.5', '--record'], env.env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/Wrote 1 file: tx2-gate-in: preset 'market' at pan 0\.3 tilt -0\.2 zoom 0\.5\./);
+    const stored = env.fleet.camera('tx2-gate-in').state.presets.filter((p) => p.name === 'market');
+    expect(stored).toHaveLength(1);
+    const street = JSON.parse(await readFile(join(env.site, 'streets', 'cong-chinh.json'), 'utf8'));
+    const point = street.points.find((p: { id: string }) => p.id === 'tx2-gate-in');
+    expect(point.ptz.presets.map((p: { name: string }) => p.name)).toEqual(['gate', 'road', 'market']);
+    expect(point.ptz.presets[2]).toEqual({ name: 'market', pan: 0.3, tilt: -0.2, zoom: 0.5 });
+    // The next plan agrees with the camera.
+    const plan = JSON.parse((await camfleet(['--json', 'plan', '--inventory', env.site, '--point', 'tx2-gate-in', '--no-discovery'], env.env)).stdout);
+    expect(plan.findings).toEqual([]);
+  });
+
+  it('needs an inventory point', async () => {
+    const run = await camfleet(['ptz', 'preset', 'set', env.fleet.camera('tx2-gate-in').address, 'market', '--record'], env.env);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--record writes into an inventory point/);
   });
 });

@@ -101,9 +101,14 @@ export function registerPtz(program: Command, kit: CommandKit): Example {
       .argument('<name>', 'preset name, e.g. road')
       .option('--pan <x>', 'pan', number('--pan'))
       .option('--tilt <y>', 'tilt', number('--tilt'))
-      .option('--zoom <z>', 'zoom', number('--zoom')),
+      .option('--zoom <z>', 'zoom', number('--zoom'))
+      .option('--record', 'also write the preset into the inventory point (TARGET is street/point with --inventory)'),
   )
-    .addHelpText('after', '\nExample:\n  camfleet ptz preset set 127.0.1.1 road --pan 0.1 --tilt -0.25 --zoom 0.3')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  camfleet ptz preset set 127.0.1.1 road --pan 0.1 --tilt -0.25 --zoom 0.3\n' +
+        '  camfleet ptz preset set ngo-8/tx2-ngo-8-1 road --inventory inventory/tan-xuan-2 --record   # where it points now, on the camera and in the inventory',
+    )
     .action(kit.action(async (cli, target, name, opts) => (await run()).runPresetSet(cli, target, name, opts)));
   deviceOptions(preset.command('goto').description('move to the preset NAME').argument('<target>', TARGET).argument('<name>', 'preset name').option('--wait', 'wait until the camera is there')).action(
     kit.action(async (cli, target, name, opts) => (await run()).runPresetGoto(cli, target, name, opts)),

@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises';
-import { httpGet } from '../../device/http-get.js';
 import { readDeviceFacts, readDeviceReport } from '../../device/info.js';
 import { changeEncoder, findProfile, listProfiles } from '../../device/profiles.js';
+import { takeSnapshot } from '../../device/snapshot.js';
 import type { EncoderChange } from '../../device/encoder-check.js';
 import { UserError } from '../../errors.js';
-import { getProfiles, getSnapshotUri, getStreamUri, type Codec } from '../../onvif/media.js';
+import { getProfiles, getStreamUri, type Codec } from '../../onvif/media.js';
 import { probeStream } from '../../reach/rtsp.js';
 import type { Cli } from '../context.js';
 import { openTarget, type DeviceFlags } from '../device-target.js';
@@ -58,14 +58,8 @@ export async function runProfileSet(cli: Cli, text: string, profile: string, fla
 
 export async function runSnapshot(cli: Cli, text: string, flags: DeviceFlags & { profile?: string; output?: string }): Promise<ExitCode> {
   const { target, session } = await openTarget(cli, text, flags);
-  const profile = findProfile(await getProfiles(session.client), flags.profile);
-  const uri = await getSnapshotUri(session.client, profile.token);
-  if (!uri) throw new UserError(`the camera gives no snapshot URI for profile ${profile.name}`);
-  const image = await httpGet(uri, target.credentials, flags.timeout * 1000);
-  if (image.status !== 200) {
-    throw new UserError(`the snapshot URI answered HTTP ${image.status}${image.status === 401 ? ' (credentials refused)' : ''}`, { hint: image.status === 401 ? 'check the user and password' : 'check the camera' });
-  }
-  const file = flags.output ?? `${target.pointId ?? target.endpoint.host}-${profile.token}.${/png/.test(image.contentType ?? '') ? 'png' : 'jpg'}`;
+  const { profile, image, extension } = await takeSnapshot(session, target.credentials, flags.profile, flags.timeout * 1000);
+  const file = flags.output ?? `${target.pointId ?? target.endpoint.host}-${profile.token}.${extension}`;
   await writeFile(file, image.body);
   renderSnapshot(cli, target.target, { profile: profile.token, file, bytes: image.body.length, contentType: image.contentType ?? null, auth: image.auth });
   return Exit.Ok;

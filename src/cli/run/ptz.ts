@@ -1,6 +1,7 @@
 import { UserError } from '../../errors.js';
 import { move, ptzProfile, requirePreset, setPresetByName, waitIdle, type MoveKind } from '../../device/ptz-ops.js';
 import * as ptz from '../../onvif/ptz.js';
+import type { PresetSpec } from '../../inventory/model.js';
 import type { Cli } from '../context.js';
 import { openTarget, type DeviceFlags } from '../device-target.js';
 import { Exit, type ExitCode } from '../exit-codes.js';
@@ -79,12 +80,33 @@ export async function runPresets(cli: Cli, text: string, flags: DeviceFlags): Pr
   return Exit.Ok;
 }
 
-export async function runPresetSet(cli: Cli, text: string, name: string, flags: MoveFlags): Promise<ExitCode> {
+export async function runPresetSet(cli: Cli, text: string, name: string, flags: MoveFlags & { record?: boolean }): Promise<ExitCode> {
   const given = flags.pan !== undefined || flags.tilt !== undefined || flags.zoom !== undefined;
   const at = given ? (moveKind({ ...flags, relative: false, continuous: false }) as { kind: 'absolute'; to: ptz.Position }).to : undefined;
+  if (flags.record && (!flags.inventory || !text.includes('/'))) {
+    throw new UserError('--record writes into an inventory point', { hint: 'name the camera as street/point and give --inventory DIR, e.g. ngo-8/tx2-ngo-8-1 --inventory inventory/tan-xuan-2' });
+  }
   const { target, session, profile } = await open(cli, text, flags, 'SetPreset');
-  renderPresetSet(cli, target.target, await setPresetByName(session, profile, name, at));
+  if (flags.record && !target.pointId) throw new UserError(`'${text}' is not a point of the inventory at ${flags.inventory}`, { hint: "list them with 'camfleet inventory ls'" });
+  const result = await setPresetByName(session, profile, name, at);
+  renderPresetSet(cli, target.target, result);
+  if (flags.record) await recordPreset(cli, flags.inventory!, target.pointId!, { name, ...roundedPosition(result.position) });
   return Exit.Ok;
+}
+
+/** A position as the inventory writes it: four decimals are a tenth of a generic unit's thousandth. */
+export const roundedPosition = (p: ptz.Position): ptz.Position => ({ pan: Math.round(p.pan * 1e4) / 1e4, tilt: Math.round(p.tilt * 1e4) / 1e4, zoom: Math.round(p.zoom * 1e4) / 1e4 });
+
+/** Writes a preset into an inventory point (the user asked for it with --record: no question). */
+async function recordPreset(cli: Cli, dir: string, pointId: string, preset: PresetSpec): Promise<void> {
+  const { loadInventory } = await import('../../inventory/load.js');
+  const { InventoryEditor } = await import('../../inventory/editor.js');
+  const { writeChanges } = await import('./inventory-changes.js');
+  const editor = new InventoryEditor(await loadInventory(dir));
+  editor.setPreset(pointId, preset);
+  const changes = editor.changes();
+  if (changes.length) await writeChanges(cli, changes);
+  else cli.info(`The inventory already has preset '${preset.name}' there.`);
 }
 
 export async function runPresetGoto(cli: Cli, text: string, name: string, flags: DeviceFlags & { wait?: boolean }): Promise<ExitCode> {
