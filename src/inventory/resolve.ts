@@ -7,6 +7,12 @@ function mergeStreams(...layers: (StreamSpec[] | undefined)[]): StreamSpec[] {
   return [...byProfile.values()];
 }
 
+/** The stream settings a new point of this street starts with: the street's defaults over the site's. */
+export function streetStreams(inventory: SiteInventory, streetId: string): StreamSpec[] {
+  const street = inventory.streets.find((f) => f.doc.id === streetId)?.doc;
+  return mergeStreams(inventory.site.doc.defaults?.streams, street?.defaults?.streams);
+}
+
 /** Every point of a site with what it inherits, in file order; optionally one street or point. */
 export function resolvePoints(inventory: SiteInventory, filter: { street?: string; point?: string } = {}): ResolvedPoint[] {
   const site = inventory.site.doc;

@@ -7,6 +7,7 @@ import { registerInventory } from './inventory.js';
 import { registerPing } from './ping.js';
 import { registerApply, registerCheck, registerPlan } from './reconcile.js';
 import { registerSim } from './sim.js';
+import { registerSurvey } from './survey.js';
 
 /** Every command, in the order `camfleet --help` lists them. Each module stays light: heavy code is imported when it runs. */
 export const COMMANDS: ((program: Command, kit: CommandKit) => Example)[] = [
@@ -14,6 +15,7 @@ export const COMMANDS: ((program: Command, kit: CommandKit) => Example)[] = [
   registerCheck,
   registerPlan,
   registerApply,
+  registerSurvey,
   registerDiscover,
   registerPing,
   registerInfo,

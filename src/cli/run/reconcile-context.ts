@@ -36,11 +36,11 @@ export async function select(flags: ReconcileFlags, dir?: string, sites?: SiteIn
 }
 
 /** Observes the selected points (and the sites' networks) and builds the plan. */
-export async function makePlan(cli: Cli, flags: ReconcileFlags, selection: Selection, options: { prune?: boolean; home?: boolean; discovery?: boolean } = {}): Promise<Plan> {
+export async function makePlan(cli: Cli, flags: ReconcileFlags, selection: Selection, options: { prune?: boolean; home?: boolean; discovery?: boolean; ranges?: string[] } = {}): Promise<Plan> {
   const icmp = new IcmpProber();
   const progress = progressLine(cli);
   try {
-    const ranges = options.discovery === false || !flags.discovery ? [] : [...new Set(selection.sites.flatMap((s) => s.site.doc.defaults?.networkRanges ?? []))];
+    const ranges = options.discovery === false || !flags.discovery ? [] : [...new Set([...selection.sites.flatMap((s) => s.site.doc.defaults?.networkRanges ?? []), ...(options.ranges ?? [])])];
     const { observations, devices } = await observe(selection.points, {
       timeoutMs: flags.timeout * 1000,
       concurrency: flags.concurrency,

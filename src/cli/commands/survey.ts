@@ -1,0 +1,29 @@
+import type { Command, CommandUnknownOpts } from '@commander-js/extra-typings';
+import type { CommandKit, Example } from '../kit.js';
+import { collect } from '../parse-options.js';
+import type { SurveyFlags } from '../run/survey.js';
+import { addReconcileOptions } from './reconcile.js';
+
+export function registerSurvey(program: Command, kit: CommandKit): Example {
+  addReconcileOptions(
+    program
+      .command('survey')
+      .summary('walk a residential group with the inventory: confirm, assign and record cameras (interactive)')
+      .description(
+        'Interactive survey: finds the cameras (multicast through --interface, the sites\' networkRanges and --range),\n' +
+          'shows which are confirmed, changed, missing and unknown, asks about each changed or unknown one (assign it to\n' +
+          'a point, create a point, not ours, skip), looks at each camera found (snapshot into survey/DATE/, where it points\n' +
+          'as a preset, streams against the street), then shows the inventory diff and writes it. Ctrl-C keeps every\n' +
+          'answer in survey/.session.json; run survey again to continue.',
+      ) as unknown as CommandUnknownOpts,
+  )
+    .option('--range <cidr>', 'also sweep this range for cameras (repeatable; CIDR or A.B.C.D-E)', collect(String))
+    .addHelpText(
+      'after',
+      '\nExamples:\n  camfleet survey --inventory inventory/tan-xuan-2\n  camfleet survey --inventory inventory/tan-xuan-2 --street ngo-8 --interface eth0 --range 192.168.10.0/24\n\n' +
+        'Without a terminal, use: camfleet inventory adopt (--assign, --into, --ignore), camfleet ptz preset set STREET/POINT NAME --record,\n' +
+        'camfleet snapshot STREET/POINT -o FILE, camfleet plan.',
+    )
+    .action(kit.action(async (cli, ...args: unknown[]) => (await import('../run/survey.js')).runSurvey(cli, args[0] as SurveyFlags)));
+  return { command: 'survey', example: 'camfleet survey --inventory inventory/tan-xuan-2   # walk the street with a laptop' };
+}

@@ -1,0 +1,142 @@
+import { dirname, resolve } from 'node:path';
+import { UserError } from '../../errors.js';
+import { parseDeviceAddress } from '../../inventory/device-address.js';
+import { displayPath } from '../../inventory/diagnostics.js';
+import { streetStreams } from '../../inventory/resolve.js';
+import { deviceAddress } from '../../reconcile/adopt.js';
+import { surveyChanges } from '../../survey/edits.js';
+import type { Decision, SurveySession } from '../../survey/model.js';
+import { surveyOverview } from '../../survey/overview.js';
+import { loadSession, removeSession, saveSession, sessionPath } from '../../survey/session-file.js';
+import type { Cli } from '../context.js';
+import { credentialResolver } from '../credentials.js';
+import { Exit, type ExitCode } from '../exit-codes.js';
+import { describeCase, renderOverview } from '../views/survey-view.js';
+import { inventoryPatches, renderPatches, writeChanges } from './inventory-changes.js';
+import { makePlan, select, type Selection } from './reconcile-context.js';
+import type { ReconcileFlags } from './reconcile-flags.js';
+import { askCase, asker, type Ask, type QuestionContext } from './survey-questions.js';
+import { walkCamera, type WalkTarget } from './survey-walk.js';
+
+export interface SurveyFlags extends ReconcileFlags {
+  range?: string[];
+}
+
+export const NON_INTERACTIVE_HINT =
+  "without a terminal, the same steps are: 'camfleet inventory adopt' (moved cameras and identities; --assign ADDRESS=POINT, --into STREET for new points, --ignore ADDRESS for devices that are not ours), " +
+  "'camfleet ptz preset set STREET/POINT NAME --record', 'camfleet snapshot STREET/POINT -o FILE', and 'camfleet plan' for stream settings";
+
+/** A person stopped the survey: Ctrl-C at a question, or SIGINT while camfleet was working. */
+const isInterrupt = (err: unknown, signal: AbortSignal): boolean => signal.aborted || (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError'));
+
+/** The cameras to look at: confirmed points, and those the survey assigned or created. */
+async function walkTargets(cli: Cli, flags: SurveyFlags, selection: Selection, confirmed: string[], decisions: Decision[]): Promise<WalkTarget[]> {
+  const credentials = await credentialResolver(cli, flags);
+  const siteOfStreet = (street: string) => selection.sites.find((s) => s.streets.some((f) => f.doc.id === street))!;
+  const out: WalkTarget[] = [];
+  for (const id of confirmed) {
+    const d = selection.points.find((p) => p.point.id === id)!;
+    const site = selection.sites.find((s) => s.site.doc.id === d.site)!;
+    const endpoint = parseDeviceAddress(d.point.device.address)!;
+    out.push({ pointId: id, label: d.point.label, endpoint, credentials: await credentials.forProfile(d.credentialProfile), streams: d.streams, presetNames: (d.point.ptz?.presets ?? []).map((p) => p.name), siteDir: site.dir });
+  }
+  for (const decision of decisions) {
+    if (decision.type === 'assign') {
+      const d = selection.all.find((p) => p.point.id === decision.pointId)!;
+      const site = selection.sites.find((s) => s.site.doc.id === d.site)!;
+      const endpoint = parseDeviceAddress(deviceAddress(decision.device))!;
+      out.push({ pointId: d.point.id, label: d.point.label, endpoint, credentials: await credentials.forProfile(d.credentialProfile), streams: d.streams, presetNames: (d.point.ptz?.presets ?? []).map((p) => p.name), siteDir: site.dir });
+    } else if (decision.type === 'create') {
+      const site = siteOfStreet(decision.street);
+      const street = site.streets.find((f) => f.doc.id === decision.street)!.doc;
+      const profile = street.defaults?.credentialProfile ?? site.site.doc.defaults?.credentialProfile;
+      const endpoint = parseDeviceAddress(deviceAddress(decision.device))!;
+      out.push({ pointId: decision.point.id, label: decision.point.label, endpoint, credentials: await credentials.forProfile(profile), streams: streetStreams(site, decision.street), presetNames: [], siteDir: site.dir });
+    }
+  }
+  return out;
+}
+
+async function startOrResume(ask: Ask, cli: Cli, dir: string, now: Date): Promise<SurveySession> {
+  const previous = await loadSession(dir);
+  if (previous) {
+    const answers = previous.decisions.filter((d) => d.type !== 'walked').length;
+    const resume = await ask.confirm({ message: `A survey started ${previous.startedAt.slice(0, 16).replace('T', ' ')} UTC was interrupted with ${answers} answer${answers === 1 ? '' : 's'}. Continue it?`, default: true });
+    if (resume) return previous;
+    await removeSession(dir);
+    cli.info('Starting a new survey; the interrupted one is discarded.');
+  }
+  return { formatVersion: 1, inventory: dir, startedAt: now.toISOString(), decisions: [] };
+}
+
+/**
+ * `camfleet survey`: a technician walks a residential group. Discovers and observes, asks about each
+ * changed or unknown camera, looks at each camera found (snapshot, preset, streams), then shows the
+ * inventory diff and writes it. Every answer is kept in a session file at once, so Ctrl-C loses nothing.
+ */
+export async function runSurvey(cli: Cli, flags: SurveyFlags, clock: { now: () => Date } = { now: () => new Date() }): Promise<ExitCode> {
+  if (!cli.interactive) {
+    throw new UserError(`survey asks questions, and ${cli.json ? 'with --json' : 'without a terminal'} there is nobody to answer them`, { hint: NON_INTERACTIVE_HINT });
+  }
+  const selection = await select({ ...flags, point: undefined });
+  const dir = resolve(selection.dir);
+  const ask = asker(await import('@inquirer/prompts'), cli.signal);
+  const today = clock.now().toISOString().slice(0, 10);
+  let session: SurveySession | undefined;
+  try {
+    session = await startOrResume(ask, cli, dir, clock.now());
+    const kept = session;
+    const record = async (...decisions: Decision[]) => {
+      kept.decisions.push(...decisions);
+      await saveSession(kept);
+    };
+
+    cli.info('Looking at the network and the cameras of the inventory…');
+    const plan = await makePlan(cli, flags, selection, { ranges: flags.range });
+    const overview = surveyOverview(plan, selection.points);
+    renderOverview(cli, overview);
+
+    const decided = new Set(kept.decisions.flatMap((d) => ('key' in d ? [d.key] : [])));
+    const cases = [...overview.changed, ...overview.unknown].filter((c) => !decided.has(c.device.key));
+    const ctx: QuestionContext = {
+      sites: selection.sites,
+      overview,
+      takenIds: new Set([...selection.all.map((p) => p.point.id), ...kept.decisions.flatMap((d) => (d.type === 'create' ? [d.point.id] : []))]),
+      street: flags.street,
+    };
+    for (const [i, c] of cases.entries()) {
+      cli.out(`\n[${i + 1}/${cases.length}] ${describeCase(c)}`);
+      await record(await askCase(ask, ctx, c, plan.findings.find((f) => f.address === c.device.address)?.site ?? selection.sites[0]!.site.doc.id));
+    }
+
+    const walked = new Set(kept.decisions.flatMap((d) => (d.type === 'walked' ? [d.pointId] : [])));
+    const targets = (await walkTargets(cli, flags, selection, overview.confirmed.map((p) => p.pointId), kept.decisions)).filter((t) => !walked.has(t.pointId));
+    if (targets.length && (await ask.confirm({ message: `Look at the ${targets.length} camera${targets.length === 1 ? '' : 's'} found, one by one (snapshot, preset, streams)?`, default: true }))) {
+      for (const t of targets) await walkCamera(cli, ask, t, { timeoutMs: flags.timeout * 1000, today, record });
+    }
+
+    const changes = surveyChanges(selection.sites, kept.decisions, today);
+    const snapshots = kept.decisions.filter((d) => d.type === 'snapshot');
+    if (snapshots.length) cli.info(`${snapshots.length} snapshot${snapshots.length === 1 ? '' : 's'} saved in ${dirname(snapshots[0]!.file)}.`);
+    if (changes.length === 0) {
+      cli.out('\nThe inventory already says all this: nothing to write.');
+      await removeSession(dir);
+      return Exit.Ok;
+    }
+    cli.out('');
+    renderPatches(cli, inventoryPatches(changes));
+    if (!(await ask.confirm({ message: `Write these changes to ${changes.length} inventory file${changes.length === 1 ? '' : 's'}?`, default: true }))) {
+      cli.info(`Nothing was written; your answers are kept in ${displayPath(sessionPath(dir))}: run 'camfleet survey' again to continue.`);
+      return Exit.Findings;
+    }
+    await writeChanges(cli, changes);
+    await removeSession(dir);
+    cli.info("Review the change with 'git diff', then commit it.");
+    return Exit.Ok;
+  } catch (err) {
+    if (!isInterrupt(err, cli.signal)) throw err;
+    const answers = session?.decisions.length ?? 0;
+    cli.warn(`\nSurvey interrupted. ${answers ? `${answers} answer${answers === 1 ? '' : 's'} kept in ${displayPath(sessionPath(dir))}; run 'camfleet survey' again to continue.` : 'Nothing was kept.'}`);
+    return Exit.Findings;
+  }
+}
