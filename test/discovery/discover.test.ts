@@ -37,7 +37,7 @@ beforeAll(async () => {
 });
 afterAll(() => fleet.stop());
 
-const ours = (devices: { endpointReference: string | null }[]) => {
+const ours = <T extends { endpointReference: string | null }>(devices: T[]): T[] => {
   const mine = new Set(fleet.cameras.map((c) => c.endpointReference));
   return devices.filter((d) => d.endpointReference && mine.has(d.endpointReference));
 };

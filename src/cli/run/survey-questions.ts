@@ -110,7 +110,7 @@ export async function askCase(ask: Ask, ctx: QuestionContext, c: SurveyCase, sit
           ...(c.kind === 'unknown' ? [{ name: 'Not ours (do not ask again)', value: 'ignore' as const }] : []),
           { name: 'Skip for now', value: 'skip' },
         ];
-  const answer = await ask.select({ message: 'What is it?', choices });
+  const answer = await ask.select({ message: `What is the camera at ${c.device.address}?`, choices });
   switch (answer) {
     case 'this-point':
       return { type: 'assign', key, device: c.device, pointId: (c as { pointId: string }).pointId };
