@@ -37,7 +37,7 @@ describe.runIf(hasTmux)('camfleet survey in a real terminal (built CLI, tmux)', 
   });
 
   it('asks, takes the answers from the keyboard, writes, and exits 0', async () => {
-    const command = `env NO_COLOR=1 CAMFLEET_CREDENTIALS='${env.env.CAMFLEET_CREDENTIALS}' '${process.execPath}' '${CLI}' survey --inventory '${env.site}' --street ngo-8; echo "survey exit $?"; sleep 30`;
+    const command = `env NO_COLOR=1 CAMFLEET_CREDENTIALS='${env.env.CAMFLEET_CREDENTIALS}' '${process.execPath}' '${CLI}' survey --inventory '${env.site}' --street ngo-8 --no-multicast; echo "survey exit $?"; sleep 30`;
     await tmux('new-session', '-d', '-s', 'survey', '-x', '150', '-y', '50', command);
     await waitFor('Confirmed 3 · Changed 0 · Missing 0 · Unknown 1');
     await waitFor('What is the camera at 127.75.2.50?');

@@ -50,7 +50,7 @@ describe('camfleet survey: assign, create, not ours, record a preset, write', ()
   afterAll(() => env.stop());
 
   it('walks the flow and writes exactly the expected files', async () => {
-    const run = camfleet(['survey', '--inventory', env.site, '--street', 'ngo-15'], env.env, { tty: true });
+    const run = camfleet(['survey', '--inventory', env.site, '--street', 'ngo-15', '--no-multicast'], env.env, { tty: true });
 
     // Changed first: the moved camera.
     await at(run, 'What is the camera at 127.73.2.99?');
@@ -171,7 +171,7 @@ describe('camfleet survey: interrupted, then resumed', () => {
 
   it('Ctrl-C keeps the answers given; the next survey offers to continue and does not ask them again', async () => {
     const [first, second] = env.extra[0]!.cameras as [SimCameraInfo, SimCameraInfo];
-    const run = camfleet(['survey', '--inventory', env.site, '--street', 'cong-chinh'], env.env, { tty: true });
+    const run = camfleet(['survey', '--inventory', env.site, '--street', 'cong-chinh', '--no-multicast'], env.env, { tty: true });
     await at(run, 'What is the camera at 127.74.2.50?');
     enter(); // assign
     await at(run, 'Which street?');
@@ -188,7 +188,7 @@ describe('camfleet survey: interrupted, then resumed', () => {
     const before = await readFile(join(env.site, 'streets', 'cong-chinh.json'), 'utf8');
     expect(before).not.toContain(first.serialNumber); // nothing written yet
 
-    const again = camfleet(['survey', '--inventory', env.site, '--street', 'cong-chinh'], env.env, { tty: true });
+    const again = camfleet(['survey', '--inventory', env.site, '--street', 'cong-chinh', '--no-multicast'], env.env, { tty: true });
     await at(again, 'was interrupted with 1 answer. Continue it?');
     enter();
     // Only the second device is asked about.

@@ -10,14 +10,16 @@ export function registerSurvey(program: Command, kit: CommandKit): Example {
       .command('survey')
       .summary('walk a residential group with the inventory: confirm, assign and record cameras (interactive)')
       .description(
-        'Interactive survey: finds the cameras (multicast through --interface, the sites\' networkRanges and --range),\n' +
-          'shows which are confirmed, changed, missing and unknown, asks about each changed or unknown one (assign it to\n' +
-          'a point, create a point, not ours, skip), looks at each camera found (snapshot into survey/DATE/, where it points\n' +
-          'as a preset, streams against the street), then shows the inventory diff and writes it. Ctrl-C keeps every\n' +
-          'answer in survey/.session.json; run survey again to continue.',
+        'Interactive survey. Finds the cameras (WS-Discovery multicast through every up interface, or those named by\n' +
+          "--interface; unicast sweeps of the sites' networkRanges and of --range), shows which are confirmed, changed,\n" +
+          'missing and unknown, asks about each changed or unknown one (assign it to a point, create a point, not ours,\n' +
+          'skip), looks at each camera found (a snapshot into survey/DATE/, where it points as a preset, its streams\n' +
+          'against the street), then shows the inventory diff and writes it. Ctrl-C keeps every answer in\n' +
+          'survey/.session.json; run survey again to continue.',
       ) as unknown as CommandUnknownOpts,
   )
     .option('--range <cidr>', 'also sweep this range for cameras (repeatable; CIDR or A.B.C.D-E)', collect(String))
+    .option('--no-multicast', 'no WS-Discovery multicast (by default it goes through every up IPv4 interface, or those named by --interface)')
     .addHelpText(
       'after',
       '\nExamples:\n  camfleet survey --inventory inventory/tan-xuan-2\n  camfleet survey --inventory inventory/tan-xuan-2 --street ngo-8 --interface eth0 --range 192.168.10.0/24\n\n' +

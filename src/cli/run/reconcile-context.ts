@@ -1,5 +1,5 @@
 import { UserError } from '../../errors.js';
-import { localInterfaces, selectInterfaces } from '../../discovery/interfaces.js';
+import { localInterfaces, selectInterfaces, type LocalInterface } from '../../discovery/interfaces.js';
 import { defaultInventoryDir, loadInventory } from '../../inventory/load.js';
 import type { SiteInventory } from '../../inventory/model.js';
 import { IcmpProber } from '../../reach/icmp.js';
@@ -36,7 +36,7 @@ export async function select(flags: ReconcileFlags, dir?: string, sites?: SiteIn
 }
 
 /** Observes the selected points (and the sites' networks) and builds the plan. */
-export async function makePlan(cli: Cli, flags: ReconcileFlags, selection: Selection, options: { prune?: boolean; home?: boolean; discovery?: boolean; ranges?: string[] } = {}): Promise<Plan> {
+export async function makePlan(cli: Cli, flags: ReconcileFlags, selection: Selection, options: { prune?: boolean; home?: boolean; discovery?: boolean; ranges?: string[]; interfaces?: LocalInterface[] } = {}): Promise<Plan> {
   const icmp = new IcmpProber();
   const progress = progressLine(cli);
   try {
@@ -48,7 +48,7 @@ export async function makePlan(cli: Cli, flags: ReconcileFlags, selection: Selec
       icmp,
       credentials: await credentialResolver(cli, flags),
       ranges,
-      interfaces: flags.interface?.length ? selectInterfaces(flags.interface, localInterfaces()) : [],
+      interfaces: options.interfaces ?? (flags.interface?.length ? selectInterfaces(flags.interface, localInterfaces()) : []),
       discoveryTimeoutMs: 1500,
       signal: cli.signal,
       onProgress: (done, total) => progress.update(`observing… ${done}/${total} cameras`),

@@ -1,4 +1,5 @@
 import { dirname, resolve } from 'node:path';
+import { localInterfaces, selectInterfaces } from '../../discovery/interfaces.js';
 import { UserError } from '../../errors.js';
 import { parseDeviceAddress } from '../../inventory/device-address.js';
 import { displayPath } from '../../inventory/diagnostics.js';
@@ -20,6 +21,8 @@ import { walkCamera, type WalkTarget } from './survey-walk.js';
 
 export interface SurveyFlags extends ReconcileFlags {
   range?: string[];
+  /** false with --no-multicast. */
+  multicast?: boolean;
 }
 
 export const NON_INTERACTIVE_HINT =
@@ -92,7 +95,9 @@ export async function runSurvey(cli: Cli, flags: SurveyFlags, clock: { now: () =
     };
 
     cli.info('Looking at the network and the cameras of the inventory…');
-    const plan = await makePlan(cli, flags, selection, { ranges: flags.range });
+    // As `camfleet discover`: multicast through every up IPv4 interface unless told which, or none.
+    const interfaces = flags.multicast === false ? [] : selectInterfaces(flags.interface, localInterfaces());
+    const plan = await makePlan(cli, flags, selection, { ranges: flags.range, interfaces });
     const overview = surveyOverview(plan, selection.points);
     renderOverview(cli, overview);
 
