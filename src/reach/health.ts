@@ -4,7 +4,7 @@ export type HealthWarning = 'clock-skew' | 'slow' | 'stream-down' | 'no-credenti
 
 export interface StepOutcomes {
   /** 'uninformative' for loopback, where the kernel answers every address. */
-  icmp: 'reply' | 'no-reply' | 'unavailable' | 'uninformative';
+  icmp: 'reply' | 'no-reply' | 'unavailable' | 'uninformative' | 'not-sent';
   onvifPortOpen: boolean;
   rtspPortOpen: boolean;
   /** GetSystemDateAndTime answered. */

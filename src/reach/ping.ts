@@ -29,6 +29,11 @@ export interface PingOptions extends Thresholds {
   concurrency: number;
   /** ICMP probes run in their own pool (default 8). */
   icmpConcurrency?: number;
+  /**
+   * `always` (ping: the ICMP time is part of its answer), or only when the ONVIF port did not answer
+   * (reconciliation: there it is what tells a powered host from a dead one, and each probe spawns a process).
+   */
+  icmpWhen?: 'always' | 'port-closed';
   rtspPort: number;
   icmp: IcmpProber;
   signal?: AbortSignal;
@@ -101,13 +106,17 @@ export async function inspectAll(
     icmpLimit.clearQueue();
   });
   let done = 0;
-  const one = async (t: PingTarget): Promise<{ inspection: Inspection; health: PingResult }> => {
-    const icmp = icmpLimit(async (): Promise<IcmpOutcome> => {
+  const probe = (t: PingTarget) =>
+    icmpLimit(async (): Promise<IcmpOutcome> => {
       const ip = await resolveIp(t.endpoint.host);
       return { ip, result: ip ? await options.icmp.probe(ip, options.timeoutMs) : { kind: 'no-reply' } };
-    });
+    }).catch((): IcmpOutcome => ({ ip: t.endpoint.host, result: { kind: 'no-reply' } }));
+  const one = async (t: PingTarget): Promise<{ inspection: Inspection; health: PingResult }> => {
+    const always = options.icmpWhen !== 'port-closed';
+    const early = always ? probe(t) : undefined;
     const inspection = await limit(() => inspectCamera(t, { timeoutMs: options.timeoutMs, rtspPort: options.rtspPort, deep: options.deep === true }));
-    const health = healthResult(inspection, await icmp.catch((): IcmpOutcome => ({ ip: t.endpoint.host, result: { kind: 'no-reply' } })), options);
+    const icmp = early ? await early : inspection.onvifPortOpen ? { ip: t.endpoint.host, result: { kind: 'not-sent' as const } } : await probe(t);
+    const health = healthResult(inspection, icmp, options);
     onEach?.(inspection, health, ++done);
     options.onResult?.(health, done);
     return { inspection, health };

@@ -88,7 +88,7 @@ export async function observe(points: DesiredPoint[], options: ObserveOptions): 
       : Promise.resolve([]);
   const inspected = await inspectAll(
     targets,
-    { timeoutMs: options.timeoutMs, concurrency: options.concurrency, rtspPort: options.rtspPort, icmp: options.icmp, maxSkewSeconds: Infinity, slowMs: Infinity, signal: options.signal, deep: true },
+    { timeoutMs: options.timeoutMs, concurrency: options.concurrency, rtspPort: options.rtspPort, icmp: options.icmp, icmpWhen: 'port-closed', maxSkewSeconds: Infinity, slowMs: Infinity, signal: options.signal, deep: true },
     (_i, _h, done) => options.onProgress?.(done, targets.length),
   );
   const observations = new Map<string, Observation>();

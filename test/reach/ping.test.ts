@@ -88,6 +88,28 @@ describe('camfleet ping: each health state and warning from the matching simulat
   });
 });
 
+describe('ICMP only when the ONVIF port is closed (what reconciliation asks for)', () => {
+  class RecordingProber extends IcmpProber {
+    readonly asked: string[] = [];
+    override probe(ip: string, timeoutMs: number) {
+      this.asked.push(ip);
+      return super.probe(ip, timeoutMs);
+    }
+  }
+
+  it('probes the offline camera and the one without HTTP, not the ones whose port answered; the states are those of ping', async () => {
+    const prober = new RecordingProber();
+    const picked = ['cam-001', 'cam-002', 'cam-004', 'cam-005'].map((name) => fleet.cameras.find((c) => c.name === name)!);
+    const r = await pingAll(
+      picked.map((c) => ({ target: c.name, endpoint: parseDeviceAddress(c.xaddr)!, credentials })),
+      { timeoutMs: 3000, concurrency: 4, rtspPort: fleet.cameras[0]!.rtspPort, maxSkewSeconds: 5, slowMs: 300, icmp: prober, icmpWhen: 'port-closed' },
+    );
+    prober.close();
+    expect(prober.asked.sort()).toEqual([picked[1]!, picked[2]!].map((c) => parseDeviceAddress(c.xaddr)!.host).sort());
+    expect(r.map((x) => [x.target, x.state])).toEqual([['cam-001', 'ok'], ['cam-002', 'unreachable'], ['cam-004', 'onvif-down'], ['cam-005', 'ok']]);
+  });
+});
+
 describe('health decision (pure)', () => {
   const base = { icmp: 'reply' as const, onvifPortOpen: true, rtspPortOpen: true, onvifAnswered: true, onvifMs: 10, auth: 'ok' as const, stream: 'ok' as const, clockSkewSeconds: 0 };
   const t = { maxSkewSeconds: 5, slowMs: 1000 };
