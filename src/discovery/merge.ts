@@ -77,19 +77,15 @@ export function mergeFindings(matches: ProbeMatch[], httpHits: { address: string
     }
   }
   for (const s of ssdpHits) {
-    const known = byAddress(s.address);
-    if (known) {
-      addSource(known, 'ssdp');
-      known.ssdp = s;
-    } else {
-      const d = blank(s.address, 'ssdp');
-      d.ssdp = s;
-      d.manufacturer = s.manufacturer ?? null;
-      d.model = s.model ?? null;
-      d.serialNumber = s.serialNumber ?? null;
-      d.name = s.friendlyName ?? null;
-      devices.push(d);
-    }
+    let d = byAddress(s.address);
+    if (d) addSource(d, 'ssdp');
+    else devices.push((d = blank(s.address, 'ssdp')));
+    d.ssdp = s;
+    // What UPnP says shows until ONVIF (with credentials) says otherwise.
+    d.manufacturer ??= s.manufacturer ?? null;
+    d.model ??= s.model ?? null;
+    d.serialNumber ??= s.serialNumber ?? null;
+    d.name ??= s.friendlyName ?? null;
   }
   return devices;
 }

@@ -12,6 +12,8 @@ import { createRtspServer } from './rtsp-server.js';
 import { describeSdp } from './sdp.js';
 import type { ServiceCamera, ServiceName } from './services/context.js';
 import { renderSnapshot } from './snapshot.js';
+import { DESCRIPTION_PATH, type UpnpAdvert } from './upnp/description.js';
+import type { SsdpMember } from './upnp/ssdp-responder.js';
 
 /** I/O a camera takes from outside, so tests and benchmarks can control time and chance. */
 export interface SimDeps {
@@ -88,7 +90,7 @@ function close(server: Server | NetServer | undefined): Promise<void> {
  * One simulated ONVIF camera: an HTTP server for its SOAP services and snapshots, an RTSP server,
  * and a place in the fleet's WS-Discovery responder. Faults switch its listeners on and off.
  */
-export class SimCamera implements ServiceCamera, DiscoveryMember {
+export class SimCamera implements ServiceCamera, DiscoveryMember, SsdpMember {
   readonly name: string;
   readonly identity: CameraIdentity;
   readonly location: string | undefined;
@@ -230,11 +232,30 @@ export class SimCamera implements ServiceCamera, DiscoveryMember {
   }
 
   advert(): DiscoveryAdvert | undefined {
-    if (this.faults.offline || this.rebooting || this.stopped || !this.state.network.discoverable) return undefined;
+    if (this.faults.offline || this.faults.onvifOff || this.rebooting || this.stopped || !this.state.network.discoverable) return undefined;
     return this.identityAdvert();
   }
 
+  /** UPnP answers need the web server (it serves the description), not ONVIF. */
+  upnpAdvert(): UpnpAdvert | undefined {
+    if (this.faults.offline || this.faults.httpDown || this.rebooting || this.stopped || !this.http) return undefined;
+    return {
+      udn: this.identity.endpointReference.replace(/^urn:uuid:/i, 'uuid:'),
+      location: `${this.base()}${DESCRIPTION_PATH}`,
+      friendlyName: this.name,
+      manufacturer: this.identity.manufacturer,
+      model: this.identity.model,
+      serialNumber: this.identity.serialNumber,
+      presentationUrl: `${this.base()}/`,
+    };
+  }
+
   /** The advert regardless of state: what a Bye says as the camera goes. */
+  /** What a Bye says as the camera goes; a camera with ONVIF switched off says nothing. */
+  private byeAdvert(): DiscoveryAdvert | undefined {
+    return this.faults.onvifOff ? undefined : this.identityAdvert();
+  }
+
   private identityAdvert(): DiscoveryAdvert {
     return { endpointReference: this.identity.endpointReference, scopes: this.scopes(), xaddrs: [this.serviceUrl('device')], metadataVersion: 1 };
   }
@@ -370,7 +391,7 @@ export class SimCamera implements ServiceCamera, DiscoveryMember {
     } else if (discovery && !up && this.inDiscovery) {
       this.inDiscovery = false;
       // A reboot says Bye; a power cut (offline) says nothing.
-      await discovery.leave(this, this.rebooting ? this.identityAdvert() : undefined);
+      await discovery.leave(this, this.rebooting ? this.byeAdvert() : undefined);
     }
   }
 
@@ -380,7 +401,7 @@ export class SimCamera implements ServiceCamera, DiscoveryMember {
     this.rtsp = undefined;
     if (this.inDiscovery && this.options.discovery) {
       this.inDiscovery = false;
-      await this.options.discovery.leave(this, sendBye ? this.identityAdvert() : undefined);
+      await this.options.discovery.leave(this, sendBye ? this.byeAdvert() : undefined);
     }
     this.boundAddress = undefined;
   }

@@ -10,6 +10,7 @@ export interface FaultSpec {
 const FLAGS: Record<string, keyof FaultChanges> = {
   offline: 'offline',
   'no-http': 'httpDown',
+  'onvif-off': 'onvifOff',
   'wrong-password': 'wrongPassword',
   'no-ptz': 'noPtz',
   'no-absolute-move': 'noAbsoluteMove',

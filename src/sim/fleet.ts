@@ -16,6 +16,7 @@ import {
 } from './model.js';
 import { DEFAULT_PTZ_SPEED } from './ptz-head.js';
 import { loadFleetState, saveFleetState } from './state-file.js';
+import { SsdpResponder } from './upnp/ssdp-responder.js';
 
 export const DEFAULT_USERNAME = 'admin';
 /** The simulator's default password: simulated cameras only, never a real camera's. */
@@ -69,6 +70,11 @@ export interface FleetOptions {
   interfaces?: string[];
   /** Answer WS-Discovery (default true). */
   discovery?: boolean;
+  /**
+   * Answer SSDP (UPnP) searches on the same interfaces, as many cameras do (default false: a test that
+   * searches SSDP asks for it, and other tests' fleets stay silent).
+   */
+  ssdp?: boolean;
   maxReplyDelayMs?: number;
   /** Faults for every camera. */
   faults?: FaultChanges;
@@ -146,6 +152,17 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
           warn,
         });
   await discovery?.start();
+  let upnp = options.ssdp
+    ? new SsdpResponder({ interfaces: options.interfaces ?? ['127.0.0.1'], maxReplyDelayMs: options.maxReplyDelayMs ?? 500, random: deps.random, warn })
+    : undefined;
+  try {
+    await upnp?.start();
+  } catch (err) {
+    // Port 1900 may be held by the host's own UPnP daemon without address reuse: go on without SSDP.
+    warn(`cannot answer SSDP (${(err as Error).message}); the cameras answer WS-Discovery only`);
+    await upnp?.stop();
+    upnp = undefined;
+  }
 
   const cameras: SimCamera[] = [];
   let saveTimer: NodeJS.Timeout | undefined;
@@ -202,11 +219,13 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
     );
   }
 
+  for (const camera of cameras) upnp?.add(camera);
   try {
     await Promise.all(cameras.map((c) => c.start()));
   } catch (err) {
     await Promise.all(cameras.map((c) => c.stop(false)));
     await discovery?.stop();
+    await upnp?.stop();
     throw err;
   }
 
@@ -224,6 +243,7 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
       await save();
       await Promise.all(cameras.map((c) => c.stop(true)));
       await discovery?.stop();
+      await upnp?.stop();
     },
   };
 }

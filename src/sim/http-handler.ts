@@ -5,6 +5,7 @@ import { authenticateSoap } from './auth/soap-auth.js';
 import type { SimCamera } from './camera.js';
 import { dispatchSoap, type SoapReply } from './soap/dispatch.js';
 import type { ServiceName } from './services/context.js';
+import { DESCRIPTION_PATH, descriptionDocument } from './upnp/description.js';
 
 export const SERVICE_PATHS: Record<ServiceName, string> = {
   device: '/onvif/device_service',
@@ -80,8 +81,15 @@ export async function handleHttp(camera: SimCamera, req: IncomingMessage, res: S
   // A share of requests is never answered, like a camera whose web server is overloaded.
   if (camera.faults.dropRate > 0 && camera.random() < camera.faults.dropRate) return;
   const url = new URL(req.url ?? '/', 'http://camera');
-  if (url.pathname === SNAPSHOT_PATH && (req.method === 'GET' || req.method === 'HEAD')) return handleSnapshot(camera, req, res, url);
-  const service = serviceByPath.get(url.pathname);
+  const get = req.method === 'GET' || req.method === 'HEAD';
+  if (url.pathname === SNAPSHOT_PATH && get) return handleSnapshot(camera, req, res, url);
+  const upnp = url.pathname === DESCRIPTION_PATH && get ? camera.upnpAdvert() : undefined;
+  if (upnp) {
+    await camera.delay();
+    return send(res, { status: 200, headers: {}, body: descriptionDocument(upnp) }, 'text/xml; charset="utf-8"');
+  }
+  // With ONVIF switched off the web server stays up, and its service paths are not found.
+  const service = camera.faults.onvifOff ? undefined : serviceByPath.get(url.pathname);
   if (!service) {
     await camera.delay();
     return send(res, { status: 404, headers: {}, body: 'Not Found' }, 'text/plain');

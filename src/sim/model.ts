@@ -107,6 +107,8 @@ export interface CameraFaults {
   offline: boolean;
   /** Answers WS-Discovery but its web server is down. */
   httpDown: boolean;
+  /** ONVIF switched off in the camera's settings: no WS-Discovery, no SOAP services; web server, RTSP and UPnP still answer. */
+  onvifOff: boolean;
   /** Its real password differs from the one the fleet reports, as on a camera someone re-keyed. */
   wrongPassword: boolean;
   /** The view is obstructed: the snapshot shows a covered lens or a camera turned to a wall. */
@@ -128,6 +130,7 @@ export const NO_FAULTS: CameraFaults = {
   dropRate: 0,
   offline: false,
   httpDown: false,
+  onvifOff: false,
   wrongPassword: false,
   tampered: 'none',
   noPtz: false,

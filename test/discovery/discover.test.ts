@@ -1,4 +1,3 @@
-import { createServer, type Server } from 'node:http';
 import { createSocket } from 'node:dgram';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discover, type DiscoverOptions } from '../../src/discovery/discover.js';
@@ -102,8 +101,6 @@ describe('discovery in a messy network', () => {
 
 describe('cameras this host cannot reach, and devices found by HTTP or SSDP', () => {
   let odd: Fleet;
-  let description: Server;
-  let ssdpResponder: ReturnType<typeof createSocket> | undefined;
   beforeAll(async () => {
     // A camera a technician left on a wrong static address: it still answers multicast on our link,
     // but its XAddr names a subnet none of our interfaces is on.
@@ -117,8 +114,6 @@ describe('cameras this host cannot reach, and devices found by HTTP or SSDP', ()
   });
   afterAll(async () => {
     await odd.stop();
-    description?.close();
-    ssdpResponder?.close();
   });
 
   it('flags an XAddr on a subnet none of our interfaces is on', async () => {
@@ -128,40 +123,33 @@ describe('cameras this host cannot reach, and devices found by HTTP or SSDP', ()
     expect(stray?.address).toBe('10.250.0.7');
   });
 
-  it('--http finds a device that ignores probes; --ssdp lists a UPnP-only device as ssdp only', async () => {
+  it('--http finds a device that ignores probes', async () => {
     const silent = await startFleet({ count: 1, addressBase: '127.0.43.1', discovery: false });
-    description = createServer((_req, res) => {
-      res.writeHead(200, { 'Content-Type': 'text/xml' });
-      res.end('<?xml version="1.0"?><root xmlns="urn:schemas-upnp-org:device-1-0"><specVersion><major>1</major><minor>0</minor></specVersion><device><deviceType>urn:schemas-upnp-org:device:Basic:1</deviceType><friendlyName>Gate NVR</friendlyName><manufacturer>Acme</manufacturer><modelName>NVR-8</modelName><serialNumber>NVR0001</serialNumber><UDN>uuid:11111111-2222-4333-8444-555555555555</UDN></device></root>');
-    });
-    await new Promise<void>((r) => description.listen(8099, '127.0.43.20', () => r()));
-    // The test's own UPnP device: answers M-SEARCH on the SSDP group, on loopback only.
-    ssdpResponder = createSocket({ type: 'udp4', reuseAddr: true });
-    ssdpResponder.on('message', (msg, rinfo) => {
-      if (!msg.toString().startsWith('M-SEARCH')) return;
-      const reply = [
-        'HTTP/1.1 200 OK',
-        'CACHE-CONTROL: max-age=1800',
-        'EXT:',
-        'LOCATION: http://127.0.43.20:8099/description.xml',
-        'SERVER: Linux/5.10 UPnP/1.0 Acme-NVR/1.0',
-        'ST: upnp:rootdevice',
-        'USN: uuid:11111111-2222-4333-8444-555555555555::upnp:rootdevice',
-        '',
-        '',
-      ].join('\r\n');
-      ssdpResponder!.send(reply, rinfo.port, rinfo.address);
-    });
-    await new Promise<void>((r) => ssdpResponder!.bind(1900, '239.255.255.250', () => r()));
-    ssdpResponder.addMembership('239.255.255.250', '127.0.0.1');
     try {
-      const result = await discover(options({ sweep: ['127.0.43.1'], http: true, ssdp: true, timeoutMs: 1500, enrich: false }));
-      const viaHttp = result.devices.find((d) => d.address === '127.0.43.1');
-      expect(viaHttp?.sources).toEqual(['http']);
-      const upnp = result.devices.find((d) => d.address === '127.0.43.20');
-      expect(upnp).toMatchObject({ sources: ['ssdp'], manufacturer: 'Acme', model: 'NVR-8', serialNumber: 'NVR0001', name: 'Gate NVR' });
+      const result = await discover(options({ sweep: ['127.0.43.1'], http: true, timeoutMs: 1500, enrich: false }));
+      expect(result.devices.find((d) => d.address === '127.0.43.1')?.sources).toEqual(['http']);
     } finally {
       await silent.stop();
+    }
+  });
+
+  it('--ssdp merges a camera that answers UPnP too, and lists one with ONVIF switched off as ssdp only', async () => {
+    const upnp = await startFleet({ count: 2, addressBase: '127.0.43.10', ssdp: true, cameras: [{}, { faults: { onvifOff: true } }] });
+    try {
+      const result = await discover(options({ ssdp: true, timeoutMs: 1500 }));
+      const [both, onvifOff] = upnp.cameras.map((c) => result.devices.filter((d) => d.address === c.address));
+      expect(both).toHaveLength(1);
+      expect(both![0]!.sources.sort()).toEqual(['multicast', 'ssdp']);
+      expect(both![0]!.ssdp).toMatchObject({ friendlyName: 'cam-001', serialNumber: upnp.cameras[0]!.serialNumber });
+      // Without credentials, what UPnP says is the identity shown.
+      expect(both![0]).toMatchObject({ endpointReference: upnp.cameras[0]!.endpointReference, serialNumber: upnp.cameras[0]!.serialNumber, model: upnp.cameras[0]!.model });
+      expect(onvifOff).toHaveLength(1);
+      expect(onvifOff![0]).toMatchObject({ sources: ['ssdp'], endpointReference: null, name: 'cam-002', serialNumber: upnp.cameras[1]!.serialNumber, manufacturer: upnp.cameras[1]!.manufacturer });
+      // And without --ssdp, the camera with ONVIF switched off is not there at all.
+      const plain = await discover(options({ timeoutMs: 1000, enrich: false }));
+      expect(plain.devices.some((d) => d.address === upnp.cameras[1]!.address)).toBe(false);
+    } finally {
+      await upnp.stop();
     }
   });
 });

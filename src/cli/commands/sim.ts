@@ -8,7 +8,7 @@ export function registerSim(program: Command, kit: CommandKit): Example {
     .command('sim')
     .summary('run a fleet of simulated ONVIF cameras on loopback')
     .description(
-      'Run simulated ONVIF cameras (SOAP over HTTP, WS-Discovery, RTSP DESCRIBE, snapshots) until Ctrl-C.\n' +
+      'Run simulated ONVIF cameras (SOAP over HTTP, WS-Discovery, SSDP, RTSP DESCRIBE, snapshots) until Ctrl-C.\n' +
         'Each camera listens on its own loopback address (127.0.1.1, 127.0.1.2, …), on port 80 when it may, else --port.',
     )
     .option('-n, --count <n>', 'number of cameras', positiveInt('--count', 5000), 3)
@@ -19,16 +19,17 @@ export function registerSim(program: Command, kit: CommandKit): Example {
     .option('--user <name>', 'user name the cameras accept', 'admin')
     .option('--password <password>', "password the cameras accept (simulator only; default 'camfleet')")
     .addOption(new Option('--auth <mode>', 'how cameras authenticate').choices(['both', 'ws-security', 'digest', 'none'] as const).default('both' as const))
-    .option('--interface <ip>', 'answer WS-Discovery multicast on this interface address (repeatable)', collect(ipv4))
+    .option('--interface <ip>', 'answer WS-Discovery and SSDP multicast on this interface address (repeatable)', collect(ipv4))
     .option('--no-discovery', 'do not answer WS-Discovery')
+    .option('--no-ssdp', 'do not answer SSDP (UPnP) searches')
     .option('--state <file>', 'keep presets, positions and settings in this file across restarts')
     .option('--ptz-speed <units>', 'PTZ speed in generic-space units per second', nonNegativeNumber('--ptz-speed'), 1)
     .option('--inventory <dir>', 'one camera per point of this inventory (a site folder or a folder of sites), at its address, with its identity, streams and presets')
     .option('--fault <spec>', 'inject a fault: KIND[=VALUE][@CAMERAS], e.g. offline@3, latency=200, skew=3600@1-5 (repeatable)', collect(String))
     .addHelpText(
       'after',
-      '\nFaults: offline, no-http, wrong-password, no-ptz, no-absolute-move, ignore-encoder, malformed-xml, rtsp-down,\n' +
-        '        latency=MS, drop=SHARE, skew=SECONDS, tampered=covered|turned. CAMERAS: numbers, ranges or names.\n\n' +
+      '\nFaults: offline, no-http, onvif-off, wrong-password, no-ptz, no-absolute-move, ignore-encoder, malformed-xml,\n' +
+        '        rtsp-down, latency=MS, drop=SHARE, skew=SECONDS, tampered=covered|turned. CAMERAS: numbers, ranges or names.\n\n' +
         'Examples:\n  camfleet sim --count 20\n  camfleet sim --count 5 --fault offline@2 --fault skew=3600@3 --json\n  camfleet sim --inventory inventory/tan-xuan-2 --fault offline@tx2-gate-out',
     )
     .action(

@@ -17,6 +17,7 @@ export interface SimOptions {
   auth: AuthMode;
   interface?: string[];
   discovery: boolean;
+  ssdp: boolean;
   state?: string;
   ptzSpeed: number;
   fault?: string[];
@@ -65,6 +66,7 @@ export async function runSim(cli: Cli, opts: SimOptions): Promise<ExitCode> {
       auth: opts.auth,
       interfaces: opts.interface,
       discovery: opts.discovery,
+      ssdp: opts.ssdp,
       statePath: opts.state,
       ptzSpeed: opts.ptzSpeed,
       cameras,
