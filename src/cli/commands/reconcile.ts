@@ -8,16 +8,21 @@ import type { ApplyFlags, CheckFlags, PlanFlags } from '../run/reconcile-flags.j
  * many typed options through a generic helper sends the type checker into minutes of inference; the
  * actions read them as the ReconcileFlags interface instead.
  */
-export function addReconcileOptions(command: CommandUnknownOpts): CommandUnknownOpts {
-  return command
+export function addReconcileOptions(command: CommandUnknownOpts, uses: { discovery: boolean } = { discovery: true }): CommandUnknownOpts {
+  command
     .option('--user <name>', 'camera user name (default: $CAMFLEET_USER or admin)')
     .option('--password-stdin', 'read the camera password from standard input (or set CAMFLEET_PASSWORD)')
     .option('--credentials <profile>', 'use this credential profile for every camera (else each point names its own)')
     .option('--inventory <dir>', 'the inventory: a site folder or a folder of sites (default: . if it holds site.json, else ./inventory)')
     .option('--street <id>', 'only this street')
-    .option('--point <id>', 'only this point')
-    .option('-i, --interface <name|address>', 'also look for unknown cameras by multicast through this interface (repeatable)', collect(String))
-    .option('--no-discovery', "do not sweep the sites' networkRanges for unknown devices")
+    .option('--point <id>', 'only this point');
+  // Commands that only work on the inventory's own cameras (reaim) look for no others.
+  if (uses.discovery) {
+    command
+      .option('-i, --interface <name|address>', 'also look for unknown cameras by multicast through this interface (repeatable)', collect(String))
+      .option('--no-discovery', "do not sweep the sites' networkRanges for unknown devices");
+  }
+  return command
     .option('-t, --timeout <seconds>', 'time limit of each call to a camera', nonNegativeNumber('--timeout'), 5)
     .option('--concurrency <n>', 'cameras worked on at once', positiveInt('--concurrency', 1024), 32)
     .option('--rtsp-port <port>', 'RTSP port to test', port, 554);
