@@ -202,6 +202,9 @@ describe('camfleet survey: interrupted, then resumed', () => {
     enter();
     const done = await again;
     expect(done.code, done.stderr).toBe(0);
+    // The overview says which device was answered before the interruption, and how.
+    expect(done.stdout).toMatch(/\(1 answered before, 1 to ask\)/);
+    expect(done.stdout).toMatch(/^  ✓ .* at 127\.74\.2\.50 .*\(answered: the camera of tx2-gate-parking\)$/m);
     expect(done.stdout).toMatch(/^\[1\/1\] Unknown: .* at 127\.74\.2\.51/m);
     expect(done.stdout).not.toMatch(/^\[\d\/\d\] Unknown: .* at 127\.74\.2\.50/m);
     const after = JSON.parse(await readFile(join(env.site, 'streets', 'cong-chinh.json'), 'utf8'));

@@ -12,7 +12,7 @@ import { loadSession, removeSession, saveSession, sessionPath } from '../../surv
 import type { Cli } from '../context.js';
 import { credentialResolver } from '../credentials.js';
 import { Exit, type ExitCode } from '../exit-codes.js';
-import { describeCase, renderOverview } from '../views/survey-view.js';
+import { describeAnswer, describeCase, renderOverview } from '../views/survey-view.js';
 import { inventoryPatches, renderPatches, writeChanges } from './inventory-changes.js';
 import { makePlan, select, type Selection } from './reconcile-context.js';
 import type { ReconcileFlags } from './reconcile-flags.js';
@@ -99,10 +99,10 @@ export async function runSurvey(cli: Cli, flags: SurveyFlags, clock: { now: () =
     const interfaces = flags.multicast === false ? [] : selectInterfaces(flags.interface, localInterfaces());
     const plan = await makePlan(cli, flags, selection, { ranges: flags.range, interfaces });
     const overview = surveyOverview(plan, selection.points);
-    renderOverview(cli, overview);
+    const answered = new Map(kept.decisions.flatMap((d) => ('key' in d ? [[d.key, describeAnswer(d) ?? 'answered'] as const] : [])));
+    renderOverview(cli, overview, answered);
 
-    const decided = new Set(kept.decisions.flatMap((d) => ('key' in d ? [d.key] : [])));
-    const cases = [...overview.changed, ...overview.unknown].filter((c) => !decided.has(c.device.key));
+    const cases = [...overview.changed, ...overview.unknown].filter((c) => !answered.has(c.device.key));
     const ctx: QuestionContext = {
       sites: selection.sites,
       overview,
