@@ -8,18 +8,27 @@ import type { ApplyFlags, CheckFlags, PlanFlags } from '../run/reconcile-flags.j
  * many typed options through a generic helper sends the type checker into minutes of inference; the
  * actions read them as the ReconcileFlags interface instead.
  */
-export function addReconcileOptions(command: CommandUnknownOpts, uses: { discovery: boolean } = { discovery: true }): CommandUnknownOpts {
+export interface ReconcileOptionUse {
+  /** --interface and --no-discovery: commands that look for cameras the inventory does not know (not reaim). */
+  discovery?: boolean;
+  /** --point (survey walks whole streets). */
+  point?: boolean;
+  /** What --interface means for this command. */
+  interfaceHelp?: string;
+}
+
+export function addReconcileOptions(command: CommandUnknownOpts, uses: ReconcileOptionUse = {}): CommandUnknownOpts {
   command
     .option('--user <name>', 'camera user name (default: $CAMFLEET_USER or admin)')
     .option('--password-stdin', 'read the camera password from standard input (or set CAMFLEET_PASSWORD)')
     .option('--credentials <profile>', 'use this credential profile for every camera (else each point names its own)')
     .option('--inventory <dir>', 'the inventory: a site folder or a folder of sites (default: . if it holds site.json, else ./inventory)')
-    .option('--street <id>', 'only this street')
-    .option('--point <id>', 'only this point');
+    .option('--street <id>', 'only this street');
+  if (uses.point !== false) command.option('--point <id>', 'only this point');
   // Commands that only work on the inventory's own cameras (reaim) look for no others.
-  if (uses.discovery) {
+  if (uses.discovery !== false) {
     command
-      .option('-i, --interface <name|address>', 'also look for unknown cameras by multicast through this interface (repeatable)', collect(String))
+      .option('-i, --interface <name|address>', uses.interfaceHelp ?? 'also look for unknown cameras by multicast through this interface (repeatable)', collect(String))
       .option('--no-discovery', "do not sweep the sites' networkRanges for unknown devices");
   }
   return command

@@ -10,13 +10,14 @@ export function registerSurvey(program: Command, kit: CommandKit): Example {
       .command('survey')
       .summary('walk a residential group with the inventory: confirm, assign and record cameras (interactive)')
       .description(
-        'Interactive survey. Finds the cameras (WS-Discovery multicast through every up interface, or those named by\n' +
-          "--interface; unicast sweeps of the sites' networkRanges and of --range), shows which are confirmed, changed,\n" +
-          'missing and unknown, asks about each changed or unknown one (assign it to a point, create a point, not ours,\n' +
-          'skip), looks at each camera found (a snapshot into survey/DATE/, where it points as a preset, its streams\n' +
-          'against the street), then shows the inventory diff and writes it. Ctrl-C keeps every answer in\n' +
+        'Interactive survey. Finds the cameras (WS-Discovery multicast through every up interface, or those named by ' +
+          "--interface; unicast sweeps of the sites' networkRanges and of --range), shows which are confirmed, changed, " +
+          'missing and unknown, asks about each changed or unknown one (assign it to a point, create a point, not ours, ' +
+          'skip), looks at each camera found (a snapshot into survey/DATE/, where it points as a preset, its streams ' +
+          'against the street), then shows the inventory diff and writes it. Ctrl-C keeps every answer in ' +
           'survey/.session.json; run survey again to continue.',
       ) as unknown as CommandUnknownOpts,
+    { point: false, interfaceHelp: 'multicast only through this interface (repeatable; default: every up IPv4 interface)' },
   )
     .option('--range <cidr>', 'also sweep this range for cameras (repeatable; CIDR or A.B.C.D-E)', collect(String))
     .option('--no-multicast', 'no WS-Discovery multicast (by default it goes through every up IPv4 interface, or those named by --interface)')
