@@ -2,7 +2,7 @@ import type { Credentials } from '../credentials/secret.js';
 import { enrichDevices } from './enrich.js';
 import { httpProbe } from './http-probe.js';
 import type { LocalInterface } from './interfaces.js';
-import { mergeByMac, mergeFindings, sortByAddress } from './merge.js';
+import { mergeByIdentity, mergeFindings, sortByAddress } from './merge.js';
 import type { DiscoveredDevice, ProbeMatch, SsdpHit } from './model.js';
 import { xaddrFindings } from './reachability.js';
 import { ssdpSearch } from './ssdp.js';
@@ -76,5 +76,5 @@ export async function discover(options: DiscoverOptions, deps: UdpDeps = default
       { credentials: options.credentials, timeoutMs: options.callTimeoutMs, concurrency: options.concurrency, signal: options.signal },
     );
   }
-  return { devices: sortByAddress(mergeByMac(devices)), ignored, durationMs: Date.now() - started };
+  return { devices: sortByAddress(mergeByIdentity(devices)), ignored, durationMs: Date.now() - started };
 }

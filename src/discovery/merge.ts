@@ -39,6 +39,11 @@ const addSource = (d: DiscoveredDevice, s: DiscoverySource): void => {
   if (!d.sources.includes(s)) d.sources.push(s);
 };
 
+/** The UUID of `urn:uuid:X`, `uuid:X` or `uuid:X::upnp:rootdevice`, lower case. */
+function uuidOf(id: string): string | undefined {
+  return /^(?:urn:)?uuid:([0-9a-f-]{32,36})/i.exec(id)?.[1]?.toLowerCase();
+}
+
 /**
  * Merges everything heard into one entry per device: ProbeMatches by EndpointReference (a device
  * answers on every interface and to both probes), HTTP answers and SSDP hits by address.
@@ -77,7 +82,9 @@ export function mergeFindings(matches: ProbeMatch[], httpHits: { address: string
     }
   }
   for (const s of ssdpHits) {
-    let d = byAddress(s.address);
+    // Many cameras use one UUID for their WS-Discovery endpoint and their UPnP device: that is the identity.
+    const uuid = uuidOf(s.usn);
+    let d = (uuid && devices.find((x) => x.endpointReference && uuidOf(x.endpointReference) === uuid)) || byAddress(s.address);
     if (d) addSource(d, 'ssdp');
     else devices.push((d = blank(s.address, 'ssdp')));
     d.ssdp = s;
@@ -90,24 +97,40 @@ export function mergeFindings(matches: ProbeMatch[], httpHits: { address: string
   return devices;
 }
 
-/** After enrichment: devices with the same MAC are one device seen under two identities; keep one. */
-export function mergeByMac(devices: DiscoveredDevice[]): DiscoveredDevice[] {
+function absorb(into: DiscoveredDevice, from: DiscoveredDevice): void {
+  for (const s of from.sources) addSource(into, s);
+  for (const x of from.xaddrs) if (!into.xaddrs.includes(x)) into.xaddrs.push(x);
+  into.endpointReference ??= from.endpointReference;
+  into.mac ??= from.mac;
+  into.ssdp ??= from.ssdp;
+  into.findings.push(...from.findings);
+}
+
+/**
+ * After enrichment, devices that are one device seen twice become one entry: the same MAC (two identities
+ * on one network card), or a device heard only over UPnP whose serial number is that of exactly one ONVIF
+ * device (a camera with two addresses). Serials alone never merge two ONVIF devices: cheap cameras share them.
+ */
+export function mergeByIdentity(devices: DiscoveredDevice[]): DiscoveredDevice[] {
   const out: DiscoveredDevice[] = [];
   const byMac = new Map<string, DiscoveredDevice>();
   for (const d of devices) {
-    const first = d.mac ? byMac.get(d.mac) : undefined;
-    if (!first) {
-      if (d.mac) byMac.set(d.mac, d);
+    const first = d.mac ? byMac.get(d.mac.toLowerCase()) : undefined;
+    if (first) absorb(first, d);
+    else {
+      if (d.mac) byMac.set(d.mac.toLowerCase(), d);
       out.push(d);
-      continue;
     }
-    for (const s of d.sources) addSource(first, s);
-    for (const x of d.xaddrs) if (!first.xaddrs.includes(x)) first.xaddrs.push(x);
-    first.endpointReference ??= d.endpointReference;
-    first.ssdp ??= d.ssdp;
-    first.findings.push(...d.findings);
   }
-  return out;
+  const serial = (d: DiscoveredDevice) => d.serialNumber?.trim().toUpperCase() || undefined;
+  const upnpOnly = (d: DiscoveredDevice) => d.endpointReference === null && d.sources.every((s) => s === 'ssdp');
+  return out.filter((d) => {
+    if (!upnpOnly(d) || !serial(d)) return true;
+    const same = out.filter((o) => o.endpointReference !== null && serial(o) === serial(d));
+    if (same.length !== 1) return true;
+    absorb(same[0]!, d);
+    return false;
+  });
 }
 
 const addressKey = (a: string): number[] => a.split('.').map(Number);
