@@ -1,11 +1,11 @@
+import { NS, XMLNS_TT as TT, xmlnsDefault } from '../soap/namespaces.js';
 import { xmlEscape as x } from '../xml/escape.js';
 import type { OnvifClient } from './client.js';
 import { ProtocolError } from './errors.js';
 
 /** Device management (ver10) calls of the facade. */
 
-const TDS = 'xmlns="http://www.onvif.org/ver10/device/wsdl"';
-const TT = 'xmlns:tt="http://www.onvif.org/ver10/schema"';
+const TDS = xmlnsDefault(NS.tds);
 
 export interface DeviceInformation {
   manufacturer: string;

@@ -1,12 +1,12 @@
+import { NS, XMLNS_TT as TT, xmlnsDefault } from '../soap/namespaces.js';
 import { xmlEscape as x } from '../xml/escape.js';
 import type { OnvifClient } from './client.js';
 import type { Reply } from './reply.js';
 
 /** Media calls, through Media2 (ver20) when the camera offers it, else Media (ver10). */
 
-const TRT = 'xmlns="http://www.onvif.org/ver10/media/wsdl"';
-const TR2 = 'xmlns="http://www.onvif.org/ver20/media/wsdl"';
-const TT = 'xmlns:tt="http://www.onvif.org/ver10/schema"';
+const TRT = xmlnsDefault(NS.trt);
+const TR2 = xmlnsDefault(NS.tr2);
 
 export type Codec = 'H264' | 'H265' | 'JPEG' | 'MPEG4';
 

@@ -1,11 +1,11 @@
+import { NS, XMLNS_TT as TT, xmlnsDefault } from '../soap/namespaces.js';
 import { xmlEscape as x } from '../xml/escape.js';
 import type { OnvifClient } from './client.js';
 import type { Reply } from './reply.js';
 
 /** PTZ (ver20) calls of the facade, in the generic spaces: pan and tilt in [-1, 1], zoom in [0, 1]. */
 
-const TPTZ = 'xmlns="http://www.onvif.org/ver20/ptz/wsdl"';
-const TT = 'xmlns:tt="http://www.onvif.org/ver10/schema"';
+const TPTZ = xmlnsDefault(NS.tptz);
 
 export interface Position {
   pan: number;

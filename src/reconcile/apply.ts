@@ -28,7 +28,6 @@ export interface ApplyOptions {
   onPoint?: (outcome: PointOutcome, done: number, total: number) => void;
 }
 
-const endpointOf = (d: DesiredPoint) => ({ host: d.host, port: d.port, path: '/onvif/device_service', url: `http://${d.host}${d.port === 80 ? '' : `:${d.port}`}/onvif/device_service` });
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 /** Refuses a saved plan whose cameras changed since it was made, before anything is touched. */
@@ -38,7 +37,7 @@ async function refuseIfStale(work: ApplyWork[], options: ApplyOptions): Promise<
     await Promise.all(
       work.map((w) =>
         limit(async () => {
-          const now = await observeOne(w.point.point.id, { endpoint: endpointOf(w.point), credentials: await options.credentials.forProfile(w.point.credentialProfile), reads: readsFor(w.point) }, options.timeoutMs, options.rtspPort);
+          const now = await observeOne(w.point.point.id, { endpoint: w.point.endpoint, credentials: await options.credentials.forProfile(w.point.credentialProfile), reads: readsFor(w.point) }, options.timeoutMs, options.rtspPort);
           return fingerprintOf(now) !== w.fingerprint ? w.point.point.id : undefined;
         }),
       ),
@@ -58,7 +57,7 @@ async function applyPoint(w: ApplyWork, options: ApplyOptions): Promise<PointOut
   const credentials = await options.credentials.forProfile(d.credentialProfile);
   let session;
   try {
-    session = await openSession(endpointOf(d), credentials, { timeoutMs: options.timeoutMs });
+    session = await openSession(d.endpoint, credentials, { timeoutMs: options.timeoutMs });
   } catch (err) {
     for (const o of outcomes) Object.assign(o, { status: 'failed', detail: message(err) });
     return { ...base, status: 'failed', actions: outcomes };
@@ -74,7 +73,7 @@ async function applyPoint(w: ApplyWork, options: ApplyOptions): Promise<PointOut
   }
   let after;
   try {
-    after = await observeOne(d.point.id, { endpoint: endpointOf(d), credentials, reads: readsFor(d) }, options.timeoutMs, options.rtspPort);
+    after = await observeOne(d.point.id, { endpoint: d.endpoint, credentials, reads: readsFor(d) }, options.timeoutMs, options.rtspPort);
   } catch (err) {
     after = undefined;
     for (const [i] of actions.entries()) if (sent[i]) Object.assign(outcomes[i]!, { status: 'failed', detail: `could not be read back: ${message(err)}` });

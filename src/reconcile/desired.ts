@@ -1,4 +1,4 @@
-import { parseDeviceAddress } from '../inventory/device-address.js';
+import { parseDeviceAddress, type DeviceEndpoint } from '../inventory/device-address.js';
 import type { Point, SiteInventory, StreamSpec } from '../inventory/model.js';
 import { resolvePoints } from '../inventory/resolve.js';
 
@@ -7,8 +7,10 @@ export interface DesiredPoint {
   site: string;
   street: { id: string; name: string };
   point: Point;
+  /** The camera's host, as plan findings name it. */
   host: string;
-  port: number;
+  /** Its device service, as the inventory writes it (a URL keeps its scheme and path). */
+  endpoint: DeviceEndpoint;
   credentialProfile: string | undefined;
   streams: StreamSpec[];
   defaults: { ntpServer?: string; gateway?: string; dns?: string[]; timezone?: string; maxClockSkewSeconds: number };
@@ -28,7 +30,7 @@ export function desiredPoints(sites: SiteInventory[], filter: { street?: string;
         street: { id: r.street.id, name: r.street.name },
         point: r.point,
         host: endpoint.host,
-        port: endpoint.port,
+        endpoint,
         credentialProfile: r.credentialProfile,
         streams: r.streams,
         defaults: { ntpServer: d.ntpServer, gateway: d.gateway, dns: d.dns, timezone: d.timezone, maxClockSkewSeconds: d.maxClockSkewSeconds ?? 5 },

@@ -5,8 +5,10 @@ import { localInterfaces } from '../discovery/interfaces.js';
 import type { DiscoveredDevice } from '../discovery/model.js';
 import { addressesOf, parseRange } from '../discovery/ranges.js';
 import type { IcmpProber } from '../reach/icmp.js';
-import type { DeepReadPlan, Inspection } from '../reach/inspect.js';
-import { inspectAll, type PingResult } from '../reach/ping.js';
+import type { Credentials } from '../credentials/secret.js';
+import type { DeviceEndpoint } from '../inventory/device-address.js';
+import { inspectCamera, type DeepReadPlan, type Inspection } from '../reach/inspect.js';
+import { healthResult, inspectAll, type PingResult } from '../reach/ping.js';
 import type { DesiredPoint } from './desired.js';
 import { encoderChangeFor, profileFor } from './diff.js';
 import type { Observation } from './model.js';
@@ -59,7 +61,7 @@ export async function observe(points: DesiredPoint[], options: ObserveOptions): 
   const targets = await Promise.all(
     points.map(async (d) => ({
       target: d.point.id,
-      endpoint: { host: d.host, port: d.port, path: '/onvif/device_service', url: `http://${d.host}${d.port === 80 ? '' : `:${d.port}`}/onvif/device_service` },
+      endpoint: d.endpoint,
       credentials: await options.credentials.forProfile(d.credentialProfile),
       reads: readsFor(d),
     })),
@@ -115,10 +117,8 @@ export function readsFor(d: DesiredPoint): DeepReadPlan {
 }
 
 /** Looks at one camera again (no ICMP), for verification after apply and the stale-plan check. */
-export async function observeOne(pointId: string, target: { endpoint: import('../inventory/device-address.js').DeviceEndpoint; credentials: import('../credentials/secret.js').Credentials | undefined; reads: DeepReadPlan }, timeoutMs: number, rtspPort: number): Promise<Observation> {
-  const { inspectCamera } = await import('../reach/inspect.js');
-  const { healthResult } = await import('../reach/ping.js');
+export async function observeOne(pointId: string, target: { endpoint: DeviceEndpoint; credentials: Credentials | undefined; reads: DeepReadPlan }, timeoutMs: number, rtspPort: number): Promise<Observation> {
   const inspection = await inspectCamera({ target: pointId, ...target }, { timeoutMs, rtspPort, deep: true });
-  const health = healthResult(inspection, { ip: target.endpoint.host, result: { kind: 'no-reply' } }, { maxSkewSeconds: Infinity, slowMs: Infinity });
+  const health = healthResult(inspection, { ip: target.endpoint.host, result: { kind: 'not-sent' } }, { maxSkewSeconds: Infinity, slowMs: Infinity });
   return toObservation(pointId, inspection, health);
 }

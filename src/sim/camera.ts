@@ -246,7 +246,6 @@ export class SimCamera implements ServiceCamera, DiscoveryMember, SsdpMember {
       manufacturer: this.identity.manufacturer,
       model: this.identity.model,
       serialNumber: this.identity.serialNumber,
-      presentationUrl: `${this.base()}/`,
     };
   }
 

@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import { localInterfaces, onLocalSubnet } from '../discovery/interfaces.js';
 import { allocateAddresses } from './addresses.js';
 import { SimCamera, type SimCameraInfo, type SimDeps } from './camera.js';
 import { defaultIdentity, defaultState } from './defaults.js';
@@ -142,18 +143,18 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
   const rtspPort = standard && (await canListen(first, 554)) ? 554 : (options.rtspPort ?? (single ? 9000 : 8554));
 
   const saved = options.statePath ? await loadFleetState(options.statePath) : {};
+  const interfaces = options.interfaces ?? ['127.0.0.1'];
+  // A socket bound to a multicast group also hears that group on links other sockets of this host joined
+  // (Linux's IP_MULTICAST_ALL): answer only senders on the fleet's own links, so no answer leaves elsewhere.
+  const links = interfaces.map((address) => localInterfaces().find((i) => i.address === address) ?? { name: address, address, prefixLength: 32, internal: false });
+  const onOurLinks = (sender: string): boolean => onLocalSubnet(sender, links);
   const discovery =
     options.discovery === false
       ? undefined
-      : new DiscoveryResponder({
-          interfaces: options.interfaces ?? ['127.0.0.1'],
-          maxReplyDelayMs: options.maxReplyDelayMs ?? 500,
-          random: deps.random,
-          warn,
-        });
+      : new DiscoveryResponder({ interfaces, maxReplyDelayMs: options.maxReplyDelayMs ?? 500, random: deps.random, warn, onOurLinks });
   await discovery?.start();
   let upnp = options.ssdp
-    ? new SsdpResponder({ interfaces: options.interfaces ?? ['127.0.0.1'], maxReplyDelayMs: options.maxReplyDelayMs ?? 500, random: deps.random, warn })
+    ? new SsdpResponder({ interfaces, maxReplyDelayMs: options.maxReplyDelayMs ?? 500, random: deps.random, warn, onOurLinks })
     : undefined;
   try {
     await upnp?.start();

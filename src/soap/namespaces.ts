@@ -17,6 +17,10 @@ export const NS = {
   xsd: 'http://www.w3.org/2001/XMLSchema',
 } as const;
 
+/** Attributes for SOAP bodies: an ONVIF service namespace as the default, and the tt: schema prefix. */
+export const xmlnsDefault = (namespace: string): string => `xmlns="${namespace}"`;
+export const XMLNS_TT = `xmlns:tt="${NS.tt}"`;
+
 /** WS-Security token type and encoding URIs (UsernameToken profile 1.0). */
 export const WSSE = {
   passwordDigest: 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordDigest',

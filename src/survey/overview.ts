@@ -30,7 +30,7 @@ export function surveyOverview(plan: Plan, points: DesiredPoint[]): SurveyOvervi
     } else if (replaced && p.observedIdentity) {
       const seen = p.observedIdentity;
       const discovered = deviceAt(p.address);
-      const facts = { address: p.address, port: d?.port ?? discovered?.port ?? null, manufacturer: seen.manufacturer, model: seen.model, serialNumber: seen.serialNumber, mac: seen.mac, endpointReference: discovered?.endpointReference ?? null, name: discovered?.name ?? null };
+      const facts = { address: p.address, port: d?.endpoint.port ?? discovered?.port ?? null, manufacturer: seen.manufacturer, model: seen.model, serialNumber: seen.serialNumber, mac: seen.mac, endpointReference: discovered?.endpointReference ?? null, name: discovered?.name ?? null };
       out.changed.push({ kind: 'replaced', device: { key: deviceKey(facts), ...facts }, pointId: p.pointId });
     } else if (p.state === 'ok') {
       out.confirmed.push(summary);

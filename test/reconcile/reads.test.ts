@@ -46,3 +46,20 @@ describe('what a plan reads from a camera', () => {
     expect(requests).toEqual(expect.arrayContaining(['GetSystemDateAndTime', 'GetDeviceInformation', 'GetServices', 'GetProfiles', 'GetStreamUri', 'GetNetworkInterfaces']));
   });
 });
+
+describe('a point written as a device service URL', () => {
+  it('is read at that URL, path included: a path the camera does not serve is reported, not silently replaced', async () => {
+    const file = join(env.site, 'streets', 'duong-noi-bo-a.json');
+    const doc = JSON.parse(await readFile(file, 'utf8'));
+    const point = doc.points.find((p: { id: string }) => p.id === 'tx2-nba-1');
+    const ok = JSON.parse((await camfleet(['--json', 'plan', '--inventory', env.site, '--point', 'tx2-nba-1', '--no-discovery'], env.env)).stdout);
+    expect(ok.findings).toEqual([]);
+    point.device.address = `http://${point.device.address}/onvif/elsewhere`;
+    await writeFile(file, formatDocument('street', doc));
+    const run = await camfleet(['--json', 'plan', '--inventory', env.site, '--point', 'tx2-nba-1', '--no-discovery'], env.env);
+    const plan = JSON.parse(run.stdout) as Plan;
+    expect(plan.findings).toHaveLength(1);
+    expect(plan.findings[0]).toMatchObject({ kind: 'missing', pointId: 'tx2-nba-1' });
+    expect(plan.findings[0]!.message).toMatch(/^ONVIF does not answer at /);
+  });
+});

@@ -30,4 +30,16 @@ describe.runIf(enabled)('WS-Discovery between two network namespaces joined by v
     const found = JSON.parse(stdout) as { from: string; endpoint: string }[];
     expect(found).toEqual([{ from: a.address, endpoint: camera.endpointReference }]);
   });
+
+  it('does not answer a probe from a sender outside its links, even one it could route an answer to', async () => {
+    const { a, b } = pair!;
+    // A second subnet on the same wire: B sends from it, and A has a route back, so only the filter stops an answer.
+    await netnsExec(b.ns, ['ip', 'addr', 'add', '10.77.9.3/24', 'dev', b.dev]);
+    await netnsExec(a.ns, ['ip', 'route', 'add', '10.77.9.0/24', 'dev', a.dev]);
+    const script = resolve(root, 'test/helpers/probe-script.mjs');
+    const foreign = JSON.parse((await netnsExec(b.ns, [process.execPath, script, '10.77.9.3', '1500'])).stdout);
+    expect(foreign).toEqual([]);
+    const own = JSON.parse((await netnsExec(b.ns, [process.execPath, script, b.address, '1500'])).stdout) as unknown[];
+    expect(own).toHaveLength(1);
+  });
 });

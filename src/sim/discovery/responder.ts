@@ -21,6 +21,8 @@ export interface ResponderOptions {
   random: () => number;
   /** Called with problems that do not stop the fleet (a socket error, an address that cannot be bound). */
   warn: (message: string) => void;
+  /** Whether a multicast probe from this sender is answered: only senders on the links of `interfaces`. */
+  onOurLinks: (sender: string) => boolean;
 }
 
 function bindUdp(socket: Socket, address: string, port: number): Promise<void> {
@@ -55,7 +57,9 @@ export class DiscoveryResponder {
   async start(): Promise<void> {
     const socket = createSocket({ type: 'udp4', reuseAddr: true });
     socket.on('error', (err) => this.options.warn(`discovery multicast socket: ${err.message}`));
-    socket.on('message', (msg, rinfo) => this.onProbe(msg, rinfo, undefined));
+    socket.on('message', (msg, rinfo) => {
+      if (this.options.onOurLinks(rinfo.address)) this.onProbe(msg, rinfo, undefined);
+    });
     // Bound to the group address, it receives only multicast, never unicast meant for someone else.
     await new Promise<void>((resolve, reject) => {
       socket.once('error', reject);

@@ -10,8 +10,6 @@ export interface UpnpAdvert {
   manufacturer: string;
   model: string;
   serialNumber: string;
-  /** The camera's web page. */
-  presentationUrl: string;
 }
 
 /** The device type IP cameras commonly announce (Hikvision, Dahua and many OEMs use the basic device). */
@@ -25,7 +23,6 @@ export function descriptionDocument(a: UpnpAdvert): string {
     '<root xmlns="urn:schemas-upnp-org:device-1-0"><specVersion><major>1</major><minor>0</minor></specVersion>' +
     `<device><deviceType>${UPNP_DEVICE_TYPE}</deviceType><friendlyName>${x(a.friendlyName)}</friendlyName>` +
     `<manufacturer>${x(a.manufacturer)}</manufacturer><modelName>${x(a.model)}</modelName>` +
-    `<serialNumber>${x(a.serialNumber)}</serialNumber><UDN>${x(a.udn)}</UDN>` +
-    `<presentationURL>${x(a.presentationUrl)}</presentationURL></device></root>\n`
+    `<serialNumber>${x(a.serialNumber)}</serialNumber><UDN>${x(a.udn)}</UDN></device></root>\n`
   );
 }

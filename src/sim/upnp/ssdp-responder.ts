@@ -19,6 +19,8 @@ export interface SsdpResponderOptions {
   maxReplyDelayMs: number;
   random: () => number;
   warn: (message: string) => void;
+  /** Whether a search from this sender is answered: only senders on the links of `interfaces`. */
+  onOurLinks: (sender: string) => boolean;
 }
 
 interface Search {
@@ -91,7 +93,9 @@ export class SsdpResponder {
   async start(): Promise<void> {
     const socket = createSocket({ type: 'udp4', reuseAddr: true });
     socket.on('error', (err) => this.options.warn(`SSDP socket: ${err.message}`));
-    socket.on('message', (msg, rinfo) => this.onMessage(msg, rinfo));
+    socket.on('message', (msg, rinfo) => {
+      if (this.options.onOurLinks(rinfo.address)) this.onMessage(msg, rinfo);
+    });
     // Bound to the group address, it receives only multicast searches.
     await new Promise<void>((resolve, reject) => {
       socket.once('error', reject);
