@@ -2,6 +2,7 @@ import type { DiscoveredDevice } from '../discovery/model.js';
 import { InventoryEditor, slug, type FileChange } from '../inventory/editor.js';
 import type { DeviceIdentity, Owner, Point, SiteInventory } from '../inventory/model.js';
 import type { Plan } from './model.js';
+import { counted } from '../text/counted.js';
 
 export interface AdoptOptions {
   /** Unknown devices become new points of this street; without it they are only listed. */
@@ -88,7 +89,7 @@ export function adoptChanges(plan: Plan, sites: SiteInventory[], options: AdoptO
 
   const unknown = plan.findings.filter((f) => f.topic === 'unknown-device' && !handled.has(f.address));
   if (unknown.length && !options.street) {
-    notes.push(`${unknown.length} unknown device${unknown.length === 1 ? '' : 's'} not added: give --into STREET to add ${unknown.length === 1 ? 'it' : 'them'} as new points`);
+    notes.push(`${counted(unknown.length, 'unknown device')} not added: give --into STREET to add ${unknown.length === 1 ? 'it' : 'them'} as new points`);
   } else if (unknown.length) {
     for (const f of unknown) {
       const device = deviceAt(f.address);

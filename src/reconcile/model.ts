@@ -2,6 +2,7 @@ import type { DiscoveredDevice } from '../discovery/model.js';
 import type { EncoderOptions, EncoderConfig, MediaProfile } from '../onvif/media.js';
 import type { Position, Preset } from '../onvif/ptz.js';
 import type { HealthState } from '../reach/health.js';
+import { counted } from '../text/counted.js';
 
 /** What camfleet saw of one inventory point's camera (plain data: the diff is a pure function of it). */
 export interface Observation {
@@ -104,4 +105,4 @@ export function summarise(findings: Finding[]): Plan['summary'] {
 }
 
 export const summaryLine = (s: Plan['summary']): string =>
-  `Plan: ${s.fix} to fix, ${s.attention} need attention, ${s.missing} missing, ${s.unknown} unknown device${s.unknown === 1 ? '' : 's'}.`;
+  `Plan: ${s.fix} to fix, ${s.attention} need attention, ${s.missing} missing, ${counted(s.unknown, 'unknown device')}.`;

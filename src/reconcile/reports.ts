@@ -1,6 +1,7 @@
 import { xmlEscape as x } from '../xml/escape.js';
 import type { Diagnostic } from '../inventory/diagnostics.js';
 import { SYMBOL, type Finding, type Plan } from './model.js';
+import { counted } from '../text/counted.js';
 
 /** The CI report (schemas/report.schema.json): one entry per point, and the devices no point claims. */
 export interface CheckReport {
@@ -72,21 +73,24 @@ export function junitXml(r: CheckReport): string {
   return `${out.join('\n')}\n`;
 }
 
+/** Text inside a markdown table cell: a `|` would end the cell. */
+const cell = (text: string): string => text.replace(/\|/g, '\\|');
+
 /** A markdown summary for CI job pages. */
 export function markdownSummary(r: CheckReport): string {
   const s = r.summary;
   const lines = [`## camfleet check${r.shard ? ` (shard ${r.shard})` : ''}: ${r.healthy ? '✅ healthy' : r.valid ? '❌ problems found' : '❌ invalid inventory'}`, ''];
   if (!r.valid) {
     lines.push('| file | line | JSON path | problem |', '|---|---|---|---|');
-    for (const d of r.diagnostics.filter((d) => d.severity === 'error')) lines.push(`| ${d.file} | ${d.line} | \`${d.pointer || '/'}\` | ${d.message.replace(/\|/g, '\\|')} |`);
+    for (const d of r.diagnostics.filter((d) => d.severity === 'error')) lines.push(`| ${d.file} | ${d.line} | \`${d.pointer || '/'}\` | ${cell(d.message)} |`);
     return `${lines.join('\n')}\n`;
   }
-  lines.push(`${s.points} points: ${s.passed} healthy, ${s.failed} with problems. ${s.fix} to fix, ${s.attention} need attention, ${s.missing} missing, ${s.unknown} unknown device${s.unknown === 1 ? '' : 's'}.`, '');
+  lines.push(`${s.points} points: ${s.passed} healthy, ${s.failed} with problems. ${s.fix} to fix, ${s.attention} need attention, ${s.missing} missing, ${counted(s.unknown, 'unknown device')}.`, '');
   const failing = r.points.filter((p) => p.status === 'fail');
   if (failing.length || r.unknownDevices.length) {
     lines.push('| point | street | address | finding | what to do |', '|---|---|---|---|---|');
-    for (const p of failing) for (const f of p.findings) lines.push(`| ${p.pointId} | ${p.street} | ${f.address} | ${SYMBOL[f.kind]} ${f.message.replace(/\|/g, '\\|')} | ${f.hint.replace(/\|/g, '\\|')} |`);
-    for (const f of r.unknownDevices) lines.push(`| – | – | ${f.address} | + ${f.message.replace(/\|/g, '\\|')} | ${f.hint.replace(/\|/g, '\\|')} |`);
+    for (const p of failing) for (const f of p.findings) lines.push(`| ${p.pointId} | ${p.street} | ${f.address} | ${SYMBOL[f.kind]} ${cell(f.message)} | ${cell(f.hint)} |`);
+    for (const f of r.unknownDevices) lines.push(`| – | – | ${f.address} | + ${cell(f.message)} | ${cell(f.hint)} |`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -115,7 +115,7 @@ describe('camfleet check on an invalid inventory', () => {
       const junitFile = join(broken.dir, '..', 'junit.xml');
       const run = await camfleet(['check', '--inventory', broken.dir, '--junit', junitFile], { GITHUB_ACTIONS: 'true' });
       expect(run.code).toBe(2);
-      expect(run.stderr).toMatch(new RegExp(`streets/ngo-8\\.json:${line}: .*owner`));
+      expect(run.stderr).toMatch(new RegExp(`streets/ngo-8\\.json:${line}:\\d+: .*\\(at /points/\\d+/owner\\)`));
       expect(run.stdout).toMatch(new RegExp(`^::error file=[^,]*streets/ngo-8\\.json,line=${line},`, 'm'));
       const junit = parseXml(await readFile(junitFile, 'utf8'));
       expect(elements(junit, 'testcase').map((c) => c.attrs.name)).toEqual(['the inventory is valid']);

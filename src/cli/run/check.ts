@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { UserError } from '../../errors.js';
-import { defaultInventoryDir } from '../../inventory/load.js';
+import { defaultInventoryDir, invalidInventory } from '../../inventory/load.js';
 import { validateInventory } from '../../inventory/validate.js';
 import { checkReport, githubAnnotations, inShard, junitXml, markdownSummary, type CheckReport } from '../../reconcile/reports.js';
 import type { Cli } from '../context.js';
@@ -36,10 +36,7 @@ export async function runCheck(cli: Cli, flags: CheckFlags): Promise<ExitCode> {
     const report = checkReport(dir, flags.shard ?? null, diagnostics, null);
     await writeReports(cli, flags, report);
     if (cli.json) cli.out(JSON.stringify(report));
-    const errors = diagnostics.filter((d) => d.severity === 'error');
-    throw new UserError(`the inventory at ${dir} is invalid (${errors.length} error${errors.length === 1 ? '' : 's'}); first: ${errors[0]?.file}:${errors[0]?.line}: ${errors[0]?.message} at ${errors[0]?.pointer || '/'}`, {
-      hint: `run 'camfleet inventory validate ${dir}' to see them all`,
-    });
+    throw invalidInventory(dir, diagnostics.filter((d) => d.severity === 'error'));
   }
   const selection = await select(flags, dir, validation.map((v) => v.inventory!));
   const sharded = { ...selection, points: inShard(selection.points, shard) };

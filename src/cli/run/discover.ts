@@ -7,6 +7,7 @@ import { credentialResolver } from '../credentials.js';
 import { Exit, type ExitCode } from '../exit-codes.js';
 import { progressLine } from '../progress.js';
 import { renderDiscovery } from '../views/discover-view.js';
+import { counted } from '../../text/counted.js';
 
 export interface DiscoverFlags {
   interface?: string[];
@@ -55,7 +56,7 @@ export async function runDiscover(cli: Cli, flags: DiscoverFlags): Promise<ExitC
       credentials,
       callTimeoutMs: 3000,
       signal: cli.signal,
-      onProgress: (phase, found) => progress.update(`${phase === 'enriching' ? 'asking' : 'discovering'}… ${found} device${found === 1 ? '' : 's'}`),
+      onProgress: (phase, found) => progress.update(`${phase === 'enriching' ? 'asking' : 'discovering'}… ${counted(found, 'device')}`),
     });
     progress.done();
     renderDiscovery(cli, result);

@@ -4,6 +4,7 @@ import { displayPath } from '../../inventory/diagnostics.js';
 import type { FileChange } from '../../inventory/editor.js';
 import { writeInventoryFile } from '../../inventory/writer.js';
 import type { Cli } from '../context.js';
+import { counted } from '../../text/counted.js';
 
 /** The unified diff of each changed inventory file, as git would show it. */
 export function inventoryPatches(changes: FileChange[]): string[] {
@@ -18,5 +19,5 @@ export function renderPatches(cli: Cli, patches: string[]): void {
 /** Writes the changed files atomically and canonically (each refused if it changed on disk since read). */
 export async function writeChanges(cli: Cli, changes: FileChange[]): Promise<void> {
   for (const c of changes) await writeInventoryFile(c.path, c.kind, c.doc, c.before);
-  cli.info(`Wrote ${changes.length} file${changes.length === 1 ? '' : 's'}: ${changes.flatMap((c) => c.notes).join('; ')}.`);
+  cli.info(`Wrote ${counted(changes.length, 'file')}: ${changes.flatMap((c) => c.notes).join('; ')}.`);
 }

@@ -17,6 +17,7 @@ import { renderApply, renderPlan } from '../views/plan-view.js';
 import { inventoryPatches, renderPatches, writeChanges } from './inventory-changes.js';
 import { makePlan, select, type Selection } from './reconcile-context.js';
 import type { AdoptFlags, ApplyFlags, PlanFlags, ReaimFlags } from './reconcile-flags.js';
+import { counted } from '../../text/counted.js';
 
 export async function runPlan(cli: Cli, flags: PlanFlags): Promise<ExitCode> {
   const plan = await makePlan(cli, flags, await select(flags), { prune: flags.prune });
@@ -49,10 +50,10 @@ async function execute(cli: Cli, work: ApplyWork[], flags: ApplyFlags | ReaimFla
   }
   const count = work.reduce((n, w) => n + w.actions.length, 0);
   if (!cli.json) {
-    cli.info(`${what}: ${count} change${count === 1 ? '' : 's'} on ${work.length} camera${work.length === 1 ? '' : 's'}`);
+    cli.info(`${what}: ${counted(count, 'change')} on ${counted(work.length, 'camera')}`);
     for (const w of work) for (const a of w.actions) cli.info(`  ~ ${w.point.point.id}: ${describeAction(a)}`);
   }
-  if (!(await confirmChange(cli, flags.yes, `Apply ${count} change${count === 1 ? '' : 's'} to ${work.length} camera${work.length === 1 ? '' : 's'}?`, `${what} changes ${work.length} camera${work.length === 1 ? '' : 's'}`))) {
+  if (!(await confirmChange(cli, flags.yes, `Apply ${counted(count, 'change')} to ${counted(work.length, 'camera')}?`, `${what} changes ${counted(work.length, 'camera')}`))) {
     cli.info('Nothing was changed.');
     return Exit.Ok;
   }
@@ -135,7 +136,7 @@ export async function runAdopt(cli: Cli, planPath: string | undefined, flags: Ad
   const patches = inventoryPatches(changes);
   if (cli.json) cli.out(JSON.stringify({ formatVersion: 1, files: changes.map((c) => ({ file: displayPath(c.path), changes: c.notes })), diff: patches.join('') }));
   else renderPatches(cli, patches);
-  if (!(await confirmChange(cli, flags.yes, `Write these changes to ${changes.length} file${changes.length === 1 ? '' : 's'}?`, `adopt rewrites ${changes.length} inventory file${changes.length === 1 ? '' : 's'}`))) {
+  if (!(await confirmChange(cli, flags.yes, `Write these changes to ${counted(changes.length, 'file')}?`, `adopt rewrites ${counted(changes.length, 'inventory file')}`))) {
     cli.info('Nothing was written.');
     return Exit.Ok;
   }

@@ -5,6 +5,7 @@ import type { AuthMode } from '../../sim/model.js';
 import type { Cli } from '../context.js';
 import { Exit, type ExitCode } from '../exit-codes.js';
 import { renderSimStarted } from '../views/sim-view.js';
+import { counted } from '../../text/counted.js';
 
 export interface SimOptions {
   count: number;
@@ -83,7 +84,7 @@ export async function runSim(cli: Cli, opts: SimOptions): Promise<ExitCode> {
     cli.warn(`sim: ${movedPorts.length} camera(s) could not listen on the port their inventory address names (port 80 needs root); they listen on ${fleet.cameras[0]!.port}. Run as root, or give the inventory addresses with :${fleet.cameras[0]!.port}.`);
   }
   const signal = await cli.interrupted();
-  cli.info(`\n${signal}: stopping ${fleet.cameras.length} camera${fleet.cameras.length === 1 ? '' : 's'}…`);
+  cli.info(`\n${signal}: stopping ${counted(fleet.cameras.length, 'camera')}…`);
   await fleet.stop();
   return Exit.Ok;
 }

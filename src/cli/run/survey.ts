@@ -18,6 +18,7 @@ import { makePlan, select, type Selection } from './reconcile-context.js';
 import type { ReconcileFlags } from './reconcile-flags.js';
 import { askCase, asker, type Ask, type QuestionContext } from './survey-questions.js';
 import { walkCamera, type WalkTarget } from './survey-walk.js';
+import { counted } from '../../text/counted.js';
 
 export interface SurveyFlags extends ReconcileFlags {
   range?: string[];
@@ -64,7 +65,7 @@ async function startOrResume(ask: Ask, cli: Cli, dir: string, now: Date): Promis
   const previous = await loadSession(dir);
   if (previous) {
     const answers = previous.decisions.filter((d) => d.type !== 'walked').length;
-    const resume = await ask.confirm({ message: `A survey started ${previous.startedAt.slice(0, 16).replace('T', ' ')} UTC was interrupted with ${answers} answer${answers === 1 ? '' : 's'}. Continue it?`, default: true });
+    const resume = await ask.confirm({ message: `A survey started ${previous.startedAt.slice(0, 16).replace('T', ' ')} UTC was interrupted with ${counted(answers, 'answer')}. Continue it?`, default: true });
     if (resume) return previous;
     await removeSession(dir);
     cli.info('Starting a new survey; the interrupted one is discarded.');
@@ -116,13 +117,13 @@ export async function runSurvey(cli: Cli, flags: SurveyFlags, clock: { now: () =
 
     const walked = new Set(kept.decisions.flatMap((d) => (d.type === 'walked' ? [d.pointId] : [])));
     const targets = (await walkTargets(cli, flags, selection, overview.confirmed.map((p) => p.pointId), kept.decisions)).filter((t) => !walked.has(t.pointId));
-    if (targets.length && (await ask.confirm({ message: `Look at the ${targets.length} camera${targets.length === 1 ? '' : 's'} found, one by one (snapshot, preset, streams)?`, default: true }))) {
+    if (targets.length && (await ask.confirm({ message: `Look at the ${counted(targets.length, 'camera')} found, one by one (snapshot, preset, streams)?`, default: true }))) {
       for (const t of targets) await walkCamera(cli, ask, t, { timeoutMs: flags.timeout * 1000, today, record });
     }
 
     const changes = surveyChanges(selection.sites, kept.decisions, today);
     const snapshots = kept.decisions.filter((d) => d.type === 'snapshot');
-    if (snapshots.length) cli.info(`${snapshots.length} snapshot${snapshots.length === 1 ? '' : 's'} saved in ${dirname(snapshots[0]!.file)}.`);
+    if (snapshots.length) cli.info(`${counted(snapshots.length, 'snapshot')} saved in ${dirname(snapshots[0]!.file)}.`);
     if (changes.length === 0) {
       cli.out('\nThe inventory already says all this: nothing to write.');
       await removeSession(dir);
@@ -130,7 +131,7 @@ export async function runSurvey(cli: Cli, flags: SurveyFlags, clock: { now: () =
     }
     cli.out('');
     renderPatches(cli, inventoryPatches(changes));
-    if (!(await ask.confirm({ message: `Write these changes to ${changes.length} inventory file${changes.length === 1 ? '' : 's'}?`, default: true }))) {
+    if (!(await ask.confirm({ message: `Write these changes to ${counted(changes.length, 'inventory file')}?`, default: true }))) {
       cli.info(`Nothing was written; your answers are kept in ${displayPath(sessionPath(dir))}: run 'camfleet survey' again to continue.`);
       return Exit.Findings;
     }
@@ -141,7 +142,7 @@ export async function runSurvey(cli: Cli, flags: SurveyFlags, clock: { now: () =
   } catch (err) {
     if (!isInterrupt(err, cli.signal)) throw err;
     const answers = session?.decisions.length ?? 0;
-    cli.warn(`\nSurvey interrupted. ${answers ? `${answers} answer${answers === 1 ? '' : 's'} kept in ${displayPath(sessionPath(dir))}; run 'camfleet survey' again to continue.` : 'Nothing was kept.'}`);
+    cli.warn(`\nSurvey interrupted. ${answers ? `${counted(answers, 'answer')} kept in ${displayPath(sessionPath(dir))}; run 'camfleet survey' again to continue.` : 'Nothing was kept.'}`);
     return Exit.Findings;
   }
 }

@@ -1,6 +1,7 @@
 import type { DiscoveryResult } from '../../discovery/discover.js';
 import type { Cli } from '../context.js';
 import { renderTable } from './table.js';
+import { counted } from '../../text/counted.js';
 
 const dash = (v: string | number | null | undefined): string => (v === null || v === undefined || v === '' ? '-' : String(v));
 
@@ -33,7 +34,7 @@ export function renderDiscovery(cli: Cli, result: DiscoveryResult): void {
   for (const f of findings) cli.out(cli.paint('yellow', `! ${f}`));
   const needsAuth = result.devices.filter((d) => d.auth === 'no-credentials').length;
   cli.info(
-    `\n${result.devices.length} device${result.devices.length === 1 ? '' : 's'} in ${(result.durationMs / 1000).toFixed(1)} s` +
+    `\n${counted(result.devices.length, 'device')} in ${(result.durationMs / 1000).toFixed(1)} s` +
       (result.ignored.length ? `; ${result.ignored.length} non-ONVIF repl${result.ignored.length === 1 ? 'y' : 'ies'} ignored` : '') +
       (needsAuth ? `; identity needs credentials (--user with CAMFLEET_PASSWORD, or --credentials PROFILE)` : '') +
       '.',

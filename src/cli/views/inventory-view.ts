@@ -2,6 +2,7 @@ import type { Diagnostic } from '../../inventory/diagnostics.js';
 import type { FormatOutcome } from '../../inventory/format-files.js';
 import type { Cli } from '../context.js';
 import { renderTable } from './table.js';
+import { counted } from '../../text/counted.js';
 
 /** Compiler-style diagnostics, or the JSON document `inventory validate --json` promises. */
 export function renderValidation(cli: Cli, diagnostics: Diagnostic[], valid: boolean, sites: number): void {
@@ -16,8 +17,7 @@ export function renderValidation(cli: Cli, diagnostics: Diagnostic[], valid: boo
   }
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const summary = `${count(sites, 'site')} checked: ${count(errors, 'error')}, ${count(warnings, 'warning')}`;
+  const summary = `${counted(sites, 'site')} checked: ${counted(errors, 'error')}, ${counted(warnings, 'warning')}`;
   cli.out(valid ? cli.paint('green', `${summary}. The inventory is valid.`) : summary);
 }
 
@@ -31,7 +31,7 @@ export function renderFormat(cli: Cli, outcomes: FormatOutcome[], check: boolean
   for (const o of changed) cli.out(check ? `${o.file}: not canonical` : `${o.file}: formatted`);
   for (const o of skipped) cli.warn(`${o.file}: skipped, ${o.reason} (run 'camfleet inventory validate' for details)`);
   if (changed.length === 0 && skipped.length === 0) cli.info(`${outcomes.length} files already canonical.`);
-  else if (check && changed.length > 0) cli.info(`\n${changed.length} file${changed.length === 1 ? '' : 's'} would change; run 'camfleet inventory fmt' to format them.`);
+  else if (check && changed.length > 0) cli.info(`\n${counted(changed.length, 'file')} would change; run 'camfleet inventory fmt' to format them.`);
 }
 
 export interface PointRow {
@@ -53,5 +53,5 @@ export function renderPoints(cli: Cli, rows: PointRow[]): void {
   }
   const table = rows.map((r) => [r.site, r.street, r.id, r.owner, r.watches ?? '', r.address, r.presets.join(',') || '-', r.label]);
   cli.out(renderTable(['SITE', 'STREET', 'POINT', 'OWNER', 'WATCHES', 'ADDRESS', 'PRESETS', 'LABEL'], table, (s) => cli.paint('bold', s)));
-  cli.info(`${rows.length} point${rows.length === 1 ? '' : 's'}`);
+  cli.info(counted(rows.length, 'point'));
 }

@@ -2,6 +2,7 @@ import type { IcmpUnavailable } from '../../reach/icmp.js';
 import type { PingResult } from '../../reach/ping.js';
 import type { Cli } from '../context.js';
 import { renderTable } from './table.js';
+import { counted } from '../../text/counted.js';
 
 const ms = (v: number | null): string => (v === null ? '-' : `${v} ms`);
 
@@ -26,5 +27,5 @@ export function renderPing(cli: Cli, results: PingResult[], durationMs: number, 
   for (const r of results) for (const e of r.errors) cli.out(cli.paint('dim', `  ${r.target}: ${e}`));
   if (icmp) cli.warn(`note: ICMP was not used: ${icmp.reason}; to fix, ${icmp.fix}.`);
   const bad = results.filter((r) => r.state !== 'ok').length;
-  cli.info(`\n${results.length} camera${results.length === 1 ? '' : 's'}: ${results.length - bad} ok, ${bad} not ok, in ${(durationMs / 1000).toFixed(1)} s.`);
+  cli.info(`\n${counted(results.length, 'camera')}: ${results.length - bad} ok, ${bad} not ok, in ${(durationMs / 1000).toFixed(1)} s.`);
 }

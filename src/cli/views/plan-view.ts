@@ -1,6 +1,7 @@
 import type { ApplyReport, Plan } from '../../reconcile/model.js';
 import { SYMBOL, summaryLine } from '../../reconcile/model.js';
 import type { Cli } from '../context.js';
+import { counted } from '../../text/counted.js';
 
 const COLOR = { fix: 'yellow', attention: 'red', missing: 'red', unknown: 'cyan' } as const;
 
@@ -26,7 +27,7 @@ export function renderPlan(cli: Cli, plan: Plan): void {
     for (const f of others) lines.push(`  ${cli.paint(COLOR.unknown, '+')} ${f.topic === 'moved' ? `${cli.paint('bold', f.pointId!)}: ${f.message}; ${f.hint}` : f.message}`);
     lines.push('');
   }
-  if (plan.findings.length === 0) lines.push(cli.paint('green', `No changes: ${plan.points.length} point${plan.points.length === 1 ? '' : 's'} match the inventory.`));
+  if (plan.findings.length === 0) lines.push(cli.paint('green', `No changes: ${counted(plan.points.length, 'point')} match the inventory.`));
   lines.push(cli.paint('bold', summaryLine(plan.summary)));
   cli.out(lines.join('\n'));
 }

@@ -1,6 +1,7 @@
 import type { SimCameraInfo } from '../../sim/camera.js';
 import type { Cli } from '../context.js';
 import { renderTable } from './table.js';
+import { counted } from '../../text/counted.js';
 
 /** What `camfleet sim` reports once every camera listens; passwords are never printed. */
 export function renderSimStarted(cli: Cli, cameras: SimCameraInfo[], passwordGiven: boolean): void {
@@ -13,7 +14,7 @@ export function renderSimStarted(cli: Cli, cameras: SimCameraInfo[], passwordGiv
   cli.out(renderTable(['NAME', 'ADDRESS', 'HTTP', 'RTSP', 'SERIAL', 'MAC', 'AUTH', 'DEVICE SERVICE'], rows, (s) => cli.paint('bold', s)));
   const user = cameras[0]?.username ?? 'admin';
   cli.info(
-    `\n${cameras.length} simulated camera${cameras.length === 1 ? '' : 's'} listening. Credentials: user '${user}', ` +
+    `\n${counted(cameras.length, 'simulated camera')} listening. Credentials: user '${user}', ` +
       (passwordGiven ? 'the password you gave.' : "password 'camfleet' (simulator default).") +
       '\nPress Ctrl-C to stop (cameras say WS-Discovery Bye).',
   );
