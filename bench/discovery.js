@@ -34,7 +34,9 @@ export async function benchDiscovery() {
     }
     figures['multicast, 1000 cameras: fewest found in 10 runs'] = Math.min(...counts);
     const library = await onvifLibraryProbe(3000);
-    figures['onvif library Discovery.probe: found'] = library.filter((d) => ours.has(d.probeMatches?.probeMatch?.endpointReference?.address)).length;
+    figures['onvif library Discovery.probe: found'] = library.filter((d) =>
+      ours.has(d.probeMatches?.probeMatch?.endpointReference?.address),
+    ).length;
 
     const sweep = await runCli(['--json', 'discover', '--no-multicast', '--range', '127.0.100.0/24', '--no-enrich', '--timeout', '1']);
     figures['unicast sweep of a /24 (s)'] = sweep.seconds;
@@ -46,7 +48,9 @@ export async function benchDiscovery() {
   const slow = await startSim(['--count', '1000', '--address-base', '127.0.100.1', '--port', '8080', '--fault', 'latency=50']);
   try {
     const targets = slow.report.cameras.map((c) => `${c.address}:${c.port}`);
-    const ping = await runCli(['--json', 'ping', '--rtsp-port', String(slow.report.cameras[0].rtspPort), ...targets], { CAMFLEET_PASSWORD: 'camfleet' });
+    const ping = await runCli(['--json', 'ping', '--rtsp-port', String(slow.report.cameras[0].rtspPort), ...targets], {
+      CAMFLEET_PASSWORD: 'camfleet',
+    });
     const results = JSON.parse(ping.out).results;
     figures['ping 1000 cameras, 50 ms latency (s)'] = ping.seconds;
     figures['  cameras ok'] = results.filter((r) => r.state === 'ok').length;

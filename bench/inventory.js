@@ -8,7 +8,17 @@ import { CLI, report } from './lib.js';
 function makeInventory(streets, perStreet) {
   const dir = mkdtempSync(join(tmpdir(), 'camfleet-bench-inv-'));
   mkdirSync(join(dir, 'streets'));
-  const site = { schemaVersion: 1, id: 'bench', name: 'Bench', district: 'D', ward: 'W', residentialGroup: 'G', contact: { name: 'C' }, credentialProfiles: ['p'], defaults: { credentialProfile: 'p' } };
+  const site = {
+    schemaVersion: 1,
+    id: 'bench',
+    name: 'Bench',
+    district: 'D',
+    ward: 'W',
+    residentialGroup: 'G',
+    contact: { name: 'C' },
+    credentialProfiles: ['p'],
+    defaults: { credentialProfile: 'p' },
+  };
   writeFileSync(join(dir, 'site.json'), JSON.stringify(site, null, 2));
   let n = 0;
   for (let s = 0; s < streets; s++) {
@@ -24,13 +34,22 @@ function makeInventory(streets, perStreet) {
         owner: n % 3 ? 'household' : 'public',
         device: {
           address: `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
-          identity: { serialNumber: `SN${hex}`, mac: `02:00:${hex.match(/../g).join(':')}`, endpointReference: `urn:uuid:${hex}-0000-5000-8000-000000000000` },
+          identity: {
+            serialNumber: `SN${hex}`,
+            mac: `02:00:${hex.match(/../g).join(':')}`,
+            endpointReference: `urn:uuid:${hex}-0000-5000-8000-000000000000`,
+          },
         },
-        streams: [{ profile: 'MainStream', codec: 'H264', resolution: '1920x1080', fps: 25, bitrateKbps: { min: 2048, max: 4096 }, gop: 50 }],
+        streams: [
+          { profile: 'MainStream', codec: 'H264', resolution: '1920x1080', fps: 25, bitrateKbps: { min: 2048, max: 4096 }, gop: 50 },
+        ],
         ptz: { presets: [{ name: 'road', pan: 0.1, tilt: -0.2, zoom: 0.3, tolerance: 0.02 }], home: { pan: 0, tilt: 0, zoom: 0 } },
       });
     }
-    writeFileSync(join(dir, 'streets', `s-${s}.json`), JSON.stringify({ schemaVersion: 1, id: `s-${s}`, name: `Street ${s}`, points }, null, 2));
+    writeFileSync(
+      join(dir, 'streets', `s-${s}.json`),
+      JSON.stringify({ schemaVersion: 1, id: `s-${s}`, name: `Street ${s}`, points }, null, 2),
+    );
   }
   return dir;
 }
@@ -41,14 +60,21 @@ export async function benchInventory() {
     const runs = [];
     for (let i = 0; i < 3; i++) {
       const started = performance.now();
-      const run = spawnSync(process.execPath, [CLI, '--json', 'inventory', 'validate', dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      const run = spawnSync(process.execPath, [CLI, '--json', 'inventory', 'validate', dir], {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      });
       runs.push((performance.now() - started) / 1000);
       if (run.status !== 0) throw new Error(`validate failed: ${run.stdout.slice(0, 500)} ${run.stderr}`);
       if (!JSON.parse(run.stdout).valid) throw new Error('bench inventory should be valid');
     }
-    return report('Inventory', { 'validate 10,000 points / 500 files (s)': Math.min(...runs) }, {
-      'validate 10,000 points / 500 files (s)': { text: 'target < 2 s (whole CLI run)', check: (v) => v < 2 },
-    });
+    return report(
+      'Inventory',
+      { 'validate 10,000 points / 500 files (s)': Math.min(...runs) },
+      {
+        'validate 10,000 points / 500 files (s)': { text: 'target < 2 s (whole CLI run)', check: (v) => v < 2 },
+      },
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -36,7 +36,11 @@ export async function makeInventory(dir, { points, octet, port = 8080, ptzEvery 
         owner: i % 10 === 0 ? 'public' : 'household',
         device: {
           address: `127.${octet}.${Math.floor(i / 250)}.${(i % 250) + 1}:${port}`,
-          identity: { manufacturer: 'Camfleet Sim', serialNumber: `BENCH${hex(i, 6)}`, mac: `02:be:00:${hex(i >> 8, 2)}:${hex(i & 255, 2)}:01` },
+          identity: {
+            manufacturer: 'Camfleet Sim',
+            serialNumber: `BENCH${hex(i, 6)}`,
+            mac: `02:be:00:${hex(i >> 8, 2)}:${hex(i & 255, 2)}:01`,
+          },
         },
         ...(ptz
           ? {

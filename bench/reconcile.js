@@ -53,7 +53,9 @@ async function onvifLibraryBaseline(cameras) {
       limit(async () => {
         try {
           const cam = await new Promise((resolve, reject) => {
-            const cam = new onvif.Cam({ hostname: c.address, port: c.port, username: 'admin', password: 'camfleet', timeout: 5000 }, (e) => (e ? reject(e) : resolve(cam)));
+            const cam = new onvif.Cam({ hostname: c.address, port: c.port, username: 'admin', password: 'camfleet', timeout: 5000 }, (e) =>
+              e ? reject(e) : resolve(cam),
+            );
           });
           await call(cam, 'getDeviceInformation');
           await call(cam, 'getNetworkInterfaces');
@@ -97,10 +99,25 @@ export async function benchReconcile() {
     const ptz = await makeInventory(join(root, 'ptz'), { points: 200, octet: 2, ptzEvery: 1, presets: 3, perStreet: 200 });
     const fleet = await startSim(['--inventory', ptz, '--ptz-speed', '2']);
     try {
-      const reaim = await runMeasured(['--json', 'ptz', 'reaim', '--inventory', ptz, '--street', 'street-1', '--save', '--yes', '--concurrency', '200']);
+      const reaim = await runMeasured([
+        '--json',
+        'ptz',
+        'reaim',
+        '--inventory',
+        ptz,
+        '--street',
+        'street-1',
+        '--save',
+        '--yes',
+        '--concurrency',
+        '200',
+      ]);
       const summary = JSON.parse(reaim.out).summary;
       figures['ptz reaim --save, 200 cameras x 3 presets (s)'] = reaim.seconds;
-      figures['  presets verified'] = JSON.parse(reaim.out).points.reduce((n, p) => n + p.actions.filter((a) => a.status === 'verified').length, 0);
+      figures['  presets verified'] = JSON.parse(reaim.out).points.reduce(
+        (n, p) => n + p.actions.filter((a) => a.status === 'verified').length,
+        0,
+      );
       figures['  cameras failed'] = summary.failed;
       // The same at the default concurrency (32), for comparison: the heads' travel time dominates.
       const paced = await runMeasured(['--json', 'ptz', 'reaim', '--inventory', ptz, '--street', 'street-1', '--save', '--yes']);

@@ -5,7 +5,9 @@ import { createHash } from 'node:crypto';
 export type DigestHashName = 'MD5' | 'SHA-256';
 
 function hash(algorithm: DigestHashName, data: string): string {
-  return createHash(algorithm === 'MD5' ? 'md5' : 'sha256').update(data).digest('hex');
+  return createHash(algorithm === 'MD5' ? 'md5' : 'sha256')
+    .update(data)
+    .digest('hex');
 }
 
 /** Parses `key=value, key="quoted, value"` lists as found in WWW-Authenticate and Authorization headers. */

@@ -40,7 +40,11 @@ export interface ProcessIo {
 }
 
 /** Builds the command context from the global flags and the process's streams. */
-export function createCli(options: CliOptions, io: ProcessIo, signals: { interrupted: () => Promise<NodeJS.Signals>; readonly signal: AbortSignal }): Cli {
+export function createCli(
+  options: CliOptions,
+  io: ProcessIo,
+  signals: { interrupted: () => Promise<NodeJS.Signals>; readonly signal: AbortSignal },
+): Cli {
   const color = options.color !== false && !io.env.NO_COLOR && io.env.TERM !== 'dumb' && io.stdout.isTTY === true;
   const json = options.json === true;
   const quiet = options.quiet === true;

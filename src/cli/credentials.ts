@@ -3,7 +3,9 @@ import type { CredentialOptions, CredentialResolver } from '../credentials/resol
 import type { Cli } from './context.js';
 
 /** Adds --user, --password-stdin and --credentials to a command, keeping its typed options. */
-export function credentialOptions<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(command: Command<Args, Opts, Globals>) {
+export function credentialOptions<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(
+  command: Command<Args, Opts, Globals>,
+) {
   return command
     .option('--user <name>', 'camera user name (default: $CAMFLEET_USER or admin)')
     .option('--password-stdin', 'read the camera password from standard input (or set CAMFLEET_PASSWORD)')
@@ -33,7 +35,11 @@ export interface CredentialFlags {
 }
 
 /** The resolver for a command's flags; imported when a command runs, not when the CLI starts. */
-export async function credentialResolver(cli: Cli, flags: CredentialFlags, promptWhen: 'user-given' | 'missing' = 'user-given'): Promise<CredentialResolver> {
+export async function credentialResolver(
+  cli: Cli,
+  flags: CredentialFlags,
+  promptWhen: 'user-given' | 'missing' = 'user-given',
+): Promise<CredentialResolver> {
   const { CredentialResolver: Resolver } = await import('../credentials/resolve.js');
   const options: CredentialOptions = { user: flags.user, passwordStdin: flags.passwordStdin, profile: flags.credentials };
   return new Resolver(options, { env: cli.env, interactive: cli.interactive, readStdin, prompt: promptPassword }, promptWhen);

@@ -3,7 +3,9 @@ import { credentialOptions } from './credentials.js';
 import { nonNegativeNumber } from './parse-options.js';
 
 /** Options every single-camera command takes: credentials, an inventory for street/point targets, a timeout. */
-export function deviceOptions<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(command: Command<Args, Opts, Globals>) {
+export function deviceOptions<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(
+  command: Command<Args, Opts, Globals>,
+) {
   return credentialOptions(command)
     .option('--inventory <dir>', 'resolve a street/point TARGET in this inventory (with its credential profile)')
     .option('-t, --timeout <seconds>', 'time limit of each call to the camera', nonNegativeNumber('--timeout'), 5);

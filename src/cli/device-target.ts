@@ -14,8 +14,17 @@ export async function openTarget<T = undefined>(
   flags: DeviceFlags,
   alongside?: (client: OnvifClient) => Promise<T>,
 ): Promise<{ target: CameraTarget; session: CameraSession; early: T | undefined }> {
-  const [target] = await collectTargets([text], flags.inventory ? { dir: flags.inventory } : undefined, await credentialResolver(cli, flags, 'missing'));
+  const [target] = await collectTargets(
+    [text],
+    flags.inventory ? { dir: flags.inventory } : undefined,
+    await credentialResolver(cli, flags, 'missing'),
+  );
   let early: T | undefined;
-  const session = await openSession(target!.endpoint, target!.credentials, { timeoutMs: flags.timeout * 1000 }, alongside && (async (c) => (early = await alongside(c))));
+  const session = await openSession(
+    target!.endpoint,
+    target!.credentials,
+    { timeoutMs: flags.timeout * 1000 },
+    alongside && (async (c) => (early = await alongside(c))),
+  );
   return { target: target!, session, early };
 }

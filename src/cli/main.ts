@@ -85,7 +85,9 @@ function addGlobalFlags(command: CommandUnknownOpts): void {
 
 function configureSubcommands(command: CommandUnknownOpts, path: string, io: ProcessIo): void {
   addGlobalFlags(command);
-  command.exitOverride().configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: usageError(path) });
+  command
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s), outputError: usageError(path) });
   for (const sub of command.commands) configureSubcommands(sub, `${path}${sub.name()} `, io);
 }
 
@@ -118,7 +120,7 @@ const CAMERA_HINTS: Record<string, string> = {
   AuthError: "check the user and password (--user with CAMFLEET_PASSWORD, or --credentials PROFILE); 'camfleet ping' shows the auth state",
   TimeoutError: 'the camera did not answer in time: raise --timeout, or check the network',
   NetworkError: "check the address and that the camera is powered; 'camfleet ping TARGET' tells more",
-  ProtocolError: 'is this the camera\'s ONVIF device service (usually http://HOST/onvif/device_service)?',
+  ProtocolError: "is this the camera's ONVIF device service (usually http://HOST/onvif/device_service)?",
 };
 
 function exitCodeFor(err: unknown, io: ProcessIo, debug: boolean): ExitCode {

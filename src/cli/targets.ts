@@ -16,7 +16,9 @@ export interface CameraTarget {
 export function parseTarget(text: string): DeviceEndpoint {
   const endpoint = parseDeviceAddress(text);
   if (!endpoint) {
-    throw new UserError(`'${text}' is not a camera address`, { hint: 'give host, host:port or a device service URL such as http://192.168.1.64/onvif/device_service' });
+    throw new UserError(`'${text}' is not a camera address`, {
+      hint: 'give host, host:port or a device service URL such as http://192.168.1.64/onvif/device_service',
+    });
   }
   return endpoint;
 }
@@ -38,7 +40,13 @@ export async function collectTargets(
     const slash = text.indexOf('/');
     const point = slash > 0 && !text.includes('://') ? points.find((p) => `${p.street.id}/${p.point.id}` === text) : undefined;
     if (point) {
-      out.push({ target: text, endpoint: parseTarget(point.point.device.address), credentials: await credentials.forProfile(point.credentialProfile), pointId: point.point.id, street: point.street.id });
+      out.push({
+        target: text,
+        endpoint: parseTarget(point.point.device.address),
+        credentials: await credentials.forProfile(point.credentialProfile),
+        pointId: point.point.id,
+        street: point.street.id,
+      });
       continue;
     }
     out.push({ target: text, endpoint: parseTarget(text), credentials: await credentials.forProfile(undefined) });
@@ -46,12 +54,21 @@ export async function collectTargets(
   if (inventory?.dir && texts.length === 0) {
     const selected = points.filter((p) => !inventory.street || p.street.id === inventory.street);
     if (inventory.street && selected.length === 0) {
-      throw new UserError(`no street '${inventory.street}' in the inventory`, { hint: `known streets: ${[...new Set(points.map((p) => p.street.id))].join(', ')}` });
+      throw new UserError(`no street '${inventory.street}' in the inventory`, {
+        hint: `known streets: ${[...new Set(points.map((p) => p.street.id))].join(', ')}`,
+      });
     }
     for (const p of selected) {
-      out.push({ target: p.point.id, endpoint: parseTarget(p.point.device.address), credentials: await credentials.forProfile(p.credentialProfile), pointId: p.point.id, street: p.street.id });
+      out.push({
+        target: p.point.id,
+        endpoint: parseTarget(p.point.device.address),
+        credentials: await credentials.forProfile(p.credentialProfile),
+        pointId: p.point.id,
+        street: p.street.id,
+      });
     }
   }
-  if (out.length === 0) throw new UserError('no camera to act on', { hint: 'name cameras (host, host:port or URL), or give --inventory DIR' });
+  if (out.length === 0)
+    throw new UserError('no camera to act on', { hint: 'name cameras (host, host:port or URL), or give --inventory DIR' });
   return out;
 }

@@ -63,7 +63,10 @@ export class CredentialResolver {
     if (this.options.passwordStdin) {
       password = (await this.io.readStdin()).replace(/\r?\n$/, '');
       source = '--password-stdin';
-      if (!password) throw new UserError('--password-stdin read an empty password', { hint: "pipe the password in, e.g. printf '%s' \"$PW\" | camfleet …" });
+      if (!password)
+        throw new UserError('--password-stdin read an empty password', {
+          hint: 'pipe the password in, e.g. printf \'%s\' "$PW" | camfleet …',
+        });
     } else if (this.io.env.CAMFLEET_PASSWORD) {
       password = this.io.env.CAMFLEET_PASSWORD;
       source = 'CAMFLEET_PASSWORD';

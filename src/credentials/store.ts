@@ -35,7 +35,8 @@ export async function loadProfiles(path: string): Promise<Map<string, Credential
     throw new UserError(`the credentials file ${path} is not valid JSON`, { hint: `it looks like ${CREDENTIALS_EXAMPLE}` });
   }
   const profiles = (parsed as { profiles?: unknown }).profiles;
-  if (!profiles || typeof profiles !== 'object') throw new UserError(`the credentials file ${path} has no "profiles" object`, { hint: `it looks like ${CREDENTIALS_EXAMPLE}` });
+  if (!profiles || typeof profiles !== 'object')
+    throw new UserError(`the credentials file ${path} has no "profiles" object`, { hint: `it looks like ${CREDENTIALS_EXAMPLE}` });
   const out = new Map<string, Credentials>();
   for (const [name, entry] of Object.entries(profiles as Record<string, unknown>)) {
     const { username, password } = (entry ?? {}) as { username?: unknown; password?: unknown };

@@ -1,4 +1,14 @@
-import { getDefaultGateway, getDeviceInformation, getDns, getHostname, getNetworkInterfaces, getNtp, getScopes, type DeviceInformation, type NetworkInterfaceInfo } from '../onvif/device.js';
+import {
+  getDefaultGateway,
+  getDeviceInformation,
+  getDns,
+  getHostname,
+  getNetworkInterfaces,
+  getNtp,
+  getScopes,
+  type DeviceInformation,
+  type NetworkInterfaceInfo,
+} from '../onvif/device.js';
 import type { OnvifClient } from '../onvif/client.js';
 import type { CameraSession } from './session.js';
 

@@ -14,7 +14,13 @@ export interface NetworkSettings {
 
 export async function readNetwork(session: CameraSession): Promise<NetworkSettings> {
   const c = session.client;
-  const [hostname, interfaces, gateway, dns, ntp] = await Promise.all([device.getHostname(c), device.getNetworkInterfaces(c), device.getDefaultGateway(c), device.getDns(c), device.getNtp(c)]);
+  const [hostname, interfaces, gateway, dns, ntp] = await Promise.all([
+    device.getHostname(c),
+    device.getNetworkInterfaces(c),
+    device.getDefaultGateway(c),
+    device.getDns(c),
+    device.getNtp(c),
+  ]);
   return { hostname: hostname.name, interfaces, gateway, dns: dns.servers, ntp: ntp.servers };
 }
 
@@ -47,7 +53,10 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 /** Waits for a camera to answer GetSystemDateAndTime at `host`. */
 async function answersAt(template: CameraSession, host: string, limitMs: number): Promise<boolean> {
   const deadline = Date.now() + limitMs;
-  const probe = new OnvifClient({ endpoint: { ...template.endpoint, host, url: template.endpoint.url.replace(template.endpoint.host, host) }, timeoutMs: 1500 });
+  const probe = new OnvifClient({
+    endpoint: { ...template.endpoint, host, url: template.endpoint.url.replace(template.endpoint.host, host) },
+    timeoutMs: 1500,
+  });
   while (Date.now() < deadline) {
     try {
       await probe.syncClock();

@@ -1,5 +1,14 @@
 import { UserError } from '../errors.js';
-import { getEncoderOptions, getEncoders, getProfiles, getSnapshotUri, getStreamUri, setEncoder, type EncoderConfig, type MediaProfile } from '../onvif/media.js';
+import {
+  getEncoderOptions,
+  getEncoders,
+  getProfiles,
+  getSnapshotUri,
+  getStreamUri,
+  setEncoder,
+  type EncoderConfig,
+  type MediaProfile,
+} from '../onvif/media.js';
 import { checkEncoderChange, encoderDifferences, type EncoderChange } from './encoder-check.js';
 import type { CameraSession } from './session.js';
 
@@ -34,7 +43,10 @@ export function findProfile(profiles: MediaProfile[], key: string | undefined): 
     return first;
   }
   const found = profiles.find((p) => p.token === key) ?? profiles.find((p) => p.name.toLowerCase() === key.toLowerCase());
-  if (!found) throw new UserError(`no media profile '${key}' on this camera`, { hint: `profiles: ${profiles.map((p) => `${p.name} (${p.token})`).join(', ')}` });
+  if (!found)
+    throw new UserError(`no media profile '${key}' on this camera`, {
+      hint: `profiles: ${profiles.map((p) => `${p.name} (${p.token})`).join(', ')}`,
+    });
   return found;
 }
 
@@ -55,7 +67,8 @@ export async function changeEncoder(session: CameraSession, profileKey: string, 
   const before = profile.encoder;
   if (!before) throw new UserError(`profile '${profile.name}' has no video encoder`);
   const check = checkEncoderChange(before, await getEncoderOptions(session.client, before.token), change);
-  if (!check.ok) throw new UserError(`the camera would refuse this: ${check.problems.join('; ')}`, { hint: 'choose among the offered values' });
+  if (!check.ok)
+    throw new UserError(`the camera would refuse this: ${check.problems.join('; ')}`, { hint: 'choose among the offered values' });
   await setEncoder(session.client, check.wanted);
   const after = (await getEncoders(session.client)).find((e) => e.token === before.token) ?? before;
   const differences = encoderDifferences(check.wanted, after);

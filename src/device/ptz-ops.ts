@@ -22,12 +22,18 @@ export async function waitIdle(session: CameraSession, profile: string, limitMs 
   for (;;) {
     const status = await ptz.getStatus(session.client, profile);
     if (!status.moving) return status;
-    if (Date.now() > deadline) throw new UserError(`the camera was still moving after ${Math.round(limitMs / 1000)} s`, { hint: "check it with 'camfleet ptz status'" });
+    if (Date.now() > deadline)
+      throw new UserError(`the camera was still moving after ${Math.round(limitMs / 1000)} s`, {
+        hint: "check it with 'camfleet ptz status'",
+      });
     await sleep(pollMs);
   }
 }
 
-export type MoveKind = { kind: 'absolute'; to: Partial<ptz.Position> } | { kind: 'relative'; by: Partial<ptz.Position> } | { kind: 'continuous'; velocity: Partial<ptz.Position>; durationMs: number };
+export type MoveKind =
+  | { kind: 'absolute'; to: Partial<ptz.Position> }
+  | { kind: 'relative'; by: Partial<ptz.Position> }
+  | { kind: 'continuous'; velocity: Partial<ptz.Position>; durationMs: number };
 
 /** Moves the head; a camera that lacks the kind of move asked for gets a message saying which it has. */
 export async function move(session: CameraSession, profile: string, m: MoveKind): Promise<void> {
@@ -38,8 +44,14 @@ export async function move(session: CameraSession, profile: string, m: MoveKind)
   } catch (err) {
     if (!(err instanceof UnsupportedError) || m.kind !== 'absolute') throw err;
     const nodes = await ptz.getNodes(session.client).catch(() => []);
-    const alternatives = [nodes.some((n) => n.relative) ? '--relative' : '', nodes.some((n) => n.continuous) ? '--continuous --duration S' : ''].filter(Boolean);
-    throw new UnsupportedError(`this camera does not support AbsoluteMove${alternatives.length ? `; it moves with ${alternatives.join(' or ')}` : ''}`, { endpoint: err.endpoint, action: 'AbsoluteMove' });
+    const alternatives = [
+      nodes.some((n) => n.relative) ? '--relative' : '',
+      nodes.some((n) => n.continuous) ? '--continuous --duration S' : '',
+    ].filter(Boolean);
+    throw new UnsupportedError(
+      `this camera does not support AbsoluteMove${alternatives.length ? `; it moves with ${alternatives.join(' or ')}` : ''}`,
+      { endpoint: err.endpoint, action: 'AbsoluteMove' },
+    );
   }
 }
 
@@ -60,7 +72,12 @@ export interface PresetSetResult {
  * Saves the current position (after moving to `at`, when given) as the preset `name`. An existing preset
  * of that name is overwritten through its token, so the camera never ends up with two of the same name.
  */
-export async function setPresetByName(session: CameraSession, profile: string, name: string, at?: Partial<ptz.Position>): Promise<PresetSetResult> {
+export async function setPresetByName(
+  session: CameraSession,
+  profile: string,
+  name: string,
+  at?: Partial<ptz.Position>,
+): Promise<PresetSetResult> {
   if (at) {
     await move(session, profile, { kind: 'absolute', to: at });
     await waitIdle(session, profile);
@@ -74,6 +91,9 @@ export async function setPresetByName(session: CameraSession, profile: string, n
 export async function requirePreset(session: CameraSession, profile: string, name: string): Promise<ptz.Preset> {
   const presets = await ptz.getPresets(session.client, profile);
   const found = presets.find((p) => p.name === name);
-  if (!found) throw new UserError(`no preset '${name}' on this camera`, { hint: presets.length ? `presets: ${presets.map((p) => p.name).join(', ')}` : 'it has no presets yet' });
+  if (!found)
+    throw new UserError(`no preset '${name}' on this camera`, {
+      hint: presets.length ? `presets: ${presets.map((p) => p.name).join(', ')}` : 'it has no presets yet',
+    });
   return found;
 }

@@ -24,7 +24,12 @@ export interface SessionOptions {
  * Reads the camera clock and its services at once (the services call signs with our own clock first).
  * `alongside` runs further device-service calls in the same round, for commands that need nothing else.
  */
-export async function openSession(endpoint: DeviceEndpoint, credentials: Credentials | undefined, options: SessionOptions, alongside?: (client: OnvifClient) => Promise<unknown>): Promise<CameraSession> {
+export async function openSession(
+  endpoint: DeviceEndpoint,
+  credentials: Credentials | undefined,
+  options: SessionOptions,
+  alongside?: (client: OnvifClient) => Promise<unknown>,
+): Promise<CameraSession> {
   const client = new OnvifClient({ endpoint, credentials, timeoutMs: options.timeoutMs });
   const [clock, services] = await Promise.all([client.syncClock(), getServices(client), alongside?.(client)]);
   const has = (ns: string): boolean => services.some((s) => s.namespace === ns);
@@ -44,6 +49,9 @@ export async function openSession(endpoint: DeviceEndpoint, credentials: Credent
 /** Throws the clear refusal a technician needs when the camera has no PTZ service. */
 export function requirePtz(session: CameraSession, action: string): void {
   if (!session.ptz) {
-    throw new UnsupportedError('this camera has no PTZ service (a fixed camera); re-aim it by hand', { endpoint: session.endpoint.url, action });
+    throw new UnsupportedError('this camera has no PTZ service (a fixed camera); re-aim it by hand', {
+      endpoint: session.endpoint.url,
+      action,
+    });
   }
 }

@@ -22,5 +22,10 @@ export async function syncTime(session: CameraSession, ntpServer: string | undef
     await device.setSystemDateAndTime(c, { type: 'Manual', utc: new Date(), timezone });
   }
   const after = await c.syncClock();
-  return { mode: ntpServer ? 'NTP' : 'Manual', ntpServer: ntpServer ?? null, skewBeforeSeconds: seconds(before), skewAfterSeconds: seconds(after.offsetMs) };
+  return {
+    mode: ntpServer ? 'NTP' : 'Manual',
+    ntpServer: ntpServer ?? null,
+    skewBeforeSeconds: seconds(before),
+    skewAfterSeconds: seconds(after.offsetMs),
+  };
 }

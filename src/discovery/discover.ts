@@ -64,7 +64,13 @@ export async function discover(options: DiscoverOptions, deps: UdpDeps = default
     deps,
   );
   const ssdp: Promise<SsdpHit[]> = options.ssdp ? ssdpSearch(options.interfaces, options.timeoutMs) : Promise.resolve([]);
-  const http = options.http ? httpProbe(options.sweep, { timeoutMs: Math.min(options.callTimeoutMs, options.timeoutMs), concurrency: options.concurrency, signal: options.signal }) : Promise.resolve([]);
+  const http = options.http
+    ? httpProbe(options.sweep, {
+        timeoutMs: Math.min(options.callTimeoutMs, options.timeoutMs),
+        concurrency: options.concurrency,
+        signal: options.signal,
+      })
+    : Promise.resolve([]);
   const [, ssdpHits, httpHits] = await Promise.all([probing, ssdp, http]);
 
   const devices = mergeFindings(matches, httpHits, ssdpHits);

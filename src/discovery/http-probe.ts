@@ -8,7 +8,10 @@ export const HTTP_PORTS = [80, 8080];
  * For devices that ignore unicast WS-Discovery probes: asks each address for GetSystemDateAndTime
  * (no credentials needed) on the usual ports. A SOAP answer, even a fault, means an ONVIF device.
  */
-export async function httpProbe(addresses: string[], options: { timeoutMs: number; concurrency: number; signal?: AbortSignal }): Promise<{ address: string; port: number }[]> {
+export async function httpProbe(
+  addresses: string[],
+  options: { timeoutMs: number; concurrency: number; signal?: AbortSignal },
+): Promise<{ address: string; port: number }[]> {
   const limit = pLimit(options.concurrency);
   const hits: { address: string; port: number }[] = [];
   await Promise.all(
@@ -16,7 +19,10 @@ export async function httpProbe(addresses: string[], options: { timeoutMs: numbe
       HTTP_PORTS.map((port) =>
         limit(async () => {
           if (options.signal?.aborted) return;
-          const client = new OnvifClient({ endpoint: { host: address, port, path: '/onvif/device_service', url: `http://${address}:${port}/onvif/device_service` }, timeoutMs: options.timeoutMs });
+          const client = new OnvifClient({
+            endpoint: { host: address, port, path: '/onvif/device_service', url: `http://${address}:${port}/onvif/device_service` },
+            timeoutMs: options.timeoutMs,
+          });
           try {
             await client.syncClock();
             hits.push({ address, port });

@@ -15,7 +15,7 @@ export function localInterfaces(source = networkInterfaces()): LocalInterface[] 
   for (const [name, addresses] of Object.entries(source)) {
     for (const a of addresses ?? []) {
       if (a.family !== 'IPv4') continue;
-      const prefixLength = a.cidr ? Number(a.cidr.split('/')[1]) : ipaddr.IPv4.parse(a.netmask).prefixLengthFromSubnetMask() ?? 32;
+      const prefixLength = a.cidr ? Number(a.cidr.split('/')[1]) : (ipaddr.IPv4.parse(a.netmask).prefixLengthFromSubnetMask() ?? 32);
       out.push({ name, address: a.address, prefixLength, internal: a.internal });
     }
   }

@@ -48,7 +48,11 @@ function uuidOf(id: string): string | undefined {
  * Merges everything heard into one entry per device: ProbeMatches by EndpointReference (a device
  * answers on every interface and to both probes), HTTP answers and SSDP hits by address.
  */
-export function mergeFindings(matches: ProbeMatch[], httpHits: { address: string; port: number }[], ssdpHits: SsdpHit[]): DiscoveredDevice[] {
+export function mergeFindings(
+  matches: ProbeMatch[],
+  httpHits: { address: string; port: number }[],
+  ssdpHits: SsdpHit[],
+): DiscoveredDevice[] {
   const byEpr = new Map<string, DiscoveredDevice>();
   for (const m of matches) {
     let d = byEpr.get(m.endpointReference);
@@ -70,7 +74,8 @@ export function mergeFindings(matches: ProbeMatch[], httpHits: { address: string
     d.location = scopeValue(d.scopes, 'location');
     d.hardware = scopeValue(d.scopes, 'hardware');
   }
-  const byAddress = (address: string): DiscoveredDevice | undefined => devices.find((d) => d.address === address || d.xaddrs.some((x) => hostOf(x)?.host === address));
+  const byAddress = (address: string): DiscoveredDevice | undefined =>
+    devices.find((d) => d.address === address || d.xaddrs.some((x) => hostOf(x)?.host === address));
   for (const h of httpHits) {
     const known = byAddress(h.address);
     if (known) addSource(known, 'http');

@@ -10,13 +10,18 @@ export interface AddressRange {
   last: number;
 }
 
-const toInt = (a: string): number => ipaddr.IPv4.parse(a).toByteArray().reduce((n, b) => n * 256 + b, 0);
+const toInt = (a: string): number =>
+  ipaddr.IPv4.parse(a)
+    .toByteArray()
+    .reduce((n, b) => n * 256 + b, 0);
 const toAddress = (n: number): string => [24, 16, 8, 0].map((s) => Math.floor(n / 2 ** s) % 256).join('.');
 
 /** Parses `A.B.C.D/PREFIX`, `A.B.C.D-E` or a single address; a bad range is a UserError that says the forms. */
 export function parseRange(text: string): AddressRange {
   const bad = (why: string): never => {
-    throw new UserError(`invalid range '${text}': ${why}`, { hint: 'write a CIDR such as 192.168.1.0/24, or a span such as 192.168.1.10-60' });
+    throw new UserError(`invalid range '${text}': ${why}`, {
+      hint: 'write a CIDR such as 192.168.1.0/24, or a span such as 192.168.1.10-60',
+    });
   };
   const span = /^(\d+\.\d+\.\d+\.)(\d+)-(\d+)$/.exec(text);
   if (span) {

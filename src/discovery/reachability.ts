@@ -20,9 +20,15 @@ export function xaddrFindings(device: DiscoveredDevice, interfaces: LocalInterfa
     const host = hostOf(xaddr);
     if (!host) continue;
     if (isLinkLocal(host)) {
-      findings.push({ kind: 'link-local-xaddr', message: `${host} is a link-local address: the camera found no DHCP server and gave itself one; give it an address in your plan` });
+      findings.push({
+        kind: 'link-local-xaddr',
+        message: `${host} is a link-local address: the camera found no DHCP server and gave itself one; give it an address in your plan`,
+      });
     } else if (device.sources.includes('multicast') && !onLocalSubnet(host, interfaces)) {
-      findings.push({ kind: 'unreachable-xaddr', message: `${host} is on a subnet none of this host's interfaces is on: the camera answers on this link but was left on a wrong static address` });
+      findings.push({
+        kind: 'unreachable-xaddr',
+        message: `${host} is on a subnet none of this host's interfaces is on: the camera answers on this link but was left on a wrong static address`,
+      });
     }
   }
   return findings;

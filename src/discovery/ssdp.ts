@@ -14,7 +14,12 @@ export async function ssdpSearch(interfaces: LocalInterface[], timeoutMs: number
   const { default: ssdp } = await import('@achingbrain/ssdp');
   const bus = await ssdp({
     cache: false,
-    sockets: interfaces.map((i) => ({ type: 'udp4' as const, bind: { address: i.address, port: 0 }, broadcast: { address: '239.255.255.250', port: 1900 }, maxHops: 4 })),
+    sockets: interfaces.map((i) => ({
+      type: 'udp4' as const,
+      bind: { address: i.address, port: 0 },
+      broadcast: { address: '239.255.255.250', port: 1900 },
+      maxHops: 4,
+    })),
   });
   bus.on('error', () => undefined);
   const hits = new Map<string, SsdpHit>();

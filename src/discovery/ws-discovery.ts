@@ -62,7 +62,9 @@ const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
  */
 export async function wsProbe(options: WsProbeOptions, deps: UdpDeps = defaultUdpDeps): Promise<void> {
   const sockets: Socket[] = [];
-  const messages = [probeMessage(newMessageId(), true), ...(options.anyType ? [probeMessage(newMessageId(), false)] : [])].map((m) => Buffer.from(m));
+  const messages = [probeMessage(newMessageId(), true), ...(options.anyType ? [probeMessage(newMessageId(), false)] : [])].map((m) =>
+    Buffer.from(m),
+  );
 
   const listen = (socket: Socket, source: 'multicast' | 'unicast', via: string | undefined): void => {
     socket.on('message', (msg, rinfo) => {

@@ -40,7 +40,9 @@ function order(value: unknown, schema: Schema | undefined, file: string): unknow
 export function formatDocument(kind: 'site' | 'street', doc: unknown): string {
   const ordered = order(doc, loadSchema(kind) as Schema, kind) as Record<string, unknown>;
   if (kind === 'street' && Array.isArray(ordered.points)) {
-    ordered.points = [...ordered.points].sort((a, b) => String((a as { id?: unknown }).id).localeCompare(String((b as { id?: unknown }).id)));
+    ordered.points = [...ordered.points].sort((a, b) =>
+      String((a as { id?: unknown }).id).localeCompare(String((b as { id?: unknown }).id)),
+    );
   }
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }

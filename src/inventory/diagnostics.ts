@@ -25,7 +25,9 @@ export function displayPath(path: string, cwd = process.cwd()): string {
 
 /** Sorted by file, line, column: the order a compiler prints them in. */
 export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
-  return [...list].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.message.localeCompare(b.message));
+  return [...list].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.message.localeCompare(b.message),
+  );
 }
 
 export const hasErrors = (list: Diagnostic[]): boolean => list.some((d) => d.severity === 'error');

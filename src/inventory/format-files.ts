@@ -42,7 +42,11 @@ export async function formatInventory(dir: string, check: boolean): Promise<Form
     const parsed = parseJsonSource(body);
     const problem = parsed.problems[0];
     if (!parsed.ok || problem) {
-      outcomes.push({ file, status: 'skipped', reason: problem ? `${problem.line}:${problem.column}: ${problem.message}` : 'not valid JSON' });
+      outcomes.push({
+        file,
+        status: 'skipped',
+        reason: problem ? `${problem.line}:${problem.column}: ${problem.message}` : 'not valid JSON',
+      });
       continue;
     }
     const canonical = formatDocument(kind, parsed.source.value);

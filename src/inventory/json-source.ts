@@ -59,13 +59,23 @@ const ERROR_WORDS: Partial<Record<string, string>> = {
 /** Turns the parser's first error into what a person editing the file needs to know. */
 function explainSyntaxError(text: string, code: ParseErrorCode, offset: number, length: number): JsonProblem {
   if (text.trim() === '') {
-    return { ...endOf(text), pointer: '', message: 'the file is empty', hint: 'a street file holds at least {"schemaVersion": 1, "id": …, "name": …, "points": []}' };
+    return {
+      ...endOf(text),
+      pointer: '',
+      message: 'the file is empty',
+      hint: 'a street file holds at least {"schemaVersion": 1, "id": …, "name": …, "points": []}',
+    };
   }
   const name = printParseErrorCode(code);
   const at = text[offset];
   const previous = text.slice(0, offset).trimEnd();
   if ((at === '}' || at === ']') && previous.endsWith(',') && (name === 'PropertyNameExpected' || name === 'ValueExpected')) {
-    return { ...positionOf(text, previous.length - 1), pointer: '', message: `trailing comma before '${at}'`, hint: 'JSON allows no comma after the last item: remove it' };
+    return {
+      ...positionOf(text, previous.length - 1),
+      pointer: '',
+      message: `trailing comma before '${at}'`,
+      hint: 'JSON allows no comma after the last item: remove it',
+    };
   }
   // An error that runs to the end of the text (an open string, object or list) means the file was cut short.
   if (offset + length >= text.trimEnd().length && name !== 'EndOfFileExpected') {
@@ -76,7 +86,12 @@ function explainSyntaxError(text: string, code: ParseErrorCode, offset: number, 
       hint: 'every { and [ needs its closing } or ]; restore the end of the file from git if it was cut off',
     };
   }
-  return { ...positionOf(text, offset), pointer: '', message: `invalid JSON: ${ERROR_WORDS[name] ?? name}`, hint: 'check the quotes, commas and brackets around this place' };
+  return {
+    ...positionOf(text, offset),
+    pointer: '',
+    message: `invalid JSON: ${ERROR_WORDS[name] ?? name}`,
+    hint: 'check the quotes, commas and brackets around this place',
+  };
 }
 
 interface Scan {
@@ -150,7 +165,15 @@ export function parseJsonSource(text: string): JsonParse {
   if (text.charCodeAt(0) === 0xfeff) {
     return {
       ok: false,
-      problems: [{ line: 1, column: 1, pointer: '', message: 'the file starts with a byte-order mark (BOM)', hint: "save it as UTF-8 without BOM; 'camfleet inventory fmt' removes it" }],
+      problems: [
+        {
+          line: 1,
+          column: 1,
+          pointer: '',
+          message: 'the file starts with a byte-order mark (BOM)',
+          hint: "save it as UTF-8 without BOM; 'camfleet inventory fmt' removes it",
+        },
+      ],
     };
   }
   const { error, duplicates } = scan(text);
@@ -159,7 +182,18 @@ export function parseJsonSource(text: string): JsonParse {
   try {
     value = JSON.parse(text);
   } catch (err) {
-    return { ok: false, problems: [{ line: 1, column: 1, pointer: '', message: `invalid JSON: ${(err as Error).message}`, hint: 'check the file in an editor that shows JSON errors' }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          line: 1,
+          column: 1,
+          pointer: '',
+          message: `invalid JSON: ${(err as Error).message}`,
+          hint: 'check the file in an editor that shows JSON errors',
+        },
+      ],
+    };
   }
   let built: ReturnType<typeof positions> | undefined;
   const lookup = () => (built ??= positions(text));

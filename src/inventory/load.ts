@@ -8,7 +8,10 @@ import { counted } from '../text/counted.js';
 
 /** Where the inventory is when no folder is given: here if this folder holds site.json, else ./inventory. */
 export async function defaultInventoryDir(cwd = process.cwd()): Promise<string> {
-  const here = await stat(join(cwd, SITE_FILE)).then(() => true, () => false);
+  const here = await stat(join(cwd, SITE_FILE)).then(
+    () => true,
+    () => false,
+  );
   return here ? '.' : 'inventory';
 }
 
@@ -18,7 +21,9 @@ export async function defaultInventoryDir(cwd = process.cwd()): Promise<string> 
  */
 export function invalidInventory(dir: string, errors: Diagnostic[]): UserError {
   const first = errors[0];
-  const where = first ? `; first: ${first.file}:${first.line}:${first.column}: ${first.message}${first.pointer ? ` (at ${first.pointer})` : ''}` : '';
+  const where = first
+    ? `; first: ${first.file}:${first.line}:${first.column}: ${first.message}${first.pointer ? ` (at ${first.pointer})` : ''}`
+    : '';
   return new UserError(`the inventory at ${displayPath(dir)} is invalid (${counted(errors.length, 'error')})${where}`, {
     hint: `run 'camfleet inventory validate ${displayPath(dir)}' to see them all`,
   });

@@ -24,7 +24,14 @@ function typeOf(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-const TYPE_WORDS: Record<string, string> = { string: 'text', number: 'a number', integer: 'a whole number', boolean: 'true or false', object: 'an object', array: 'a list' };
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  integer: 'a whole number',
+  boolean: 'true or false',
+  object: 'an object',
+  array: 'a list',
+};
 
 /** Levenshtein distance, for "did you mean" on misspelt field names. */
 function distance(a: string, b: string): number {
@@ -63,7 +70,12 @@ export function explainSchemaError(error: ErrorObject, valueAt: (pointer: string
     case 'required': {
       const missing = String(p.missingProperty);
       const about = schema.properties?.[missing]?.description;
-      return { pointer, atKey: false, message: `missing required field '${missing}'`, hint: `add "${missing}"${about ? ` (${about})` : ''}` };
+      return {
+        pointer,
+        atKey: false,
+        message: `missing required field '${missing}'`,
+        hint: `add "${missing}"${about ? ` (${about})` : ''}`,
+      };
     }
     case 'additionalProperties': {
       const extra = String(p.additionalProperty);
@@ -77,26 +89,73 @@ export function explainSchemaError(error: ErrorObject, valueAt: (pointer: string
       };
     }
     case 'type':
-      return { pointer, atKey: false, message: `${name} must be ${TYPE_WORDS[String(p.type)] ?? String(p.type)}, not ${typeOf(value)}`, hint: `give ${TYPE_WORDS[String(p.type)] ?? p.type}${described}` };
+      return {
+        pointer,
+        atKey: false,
+        message: `${name} must be ${TYPE_WORDS[String(p.type)] ?? String(p.type)}, not ${typeOf(value)}`,
+        hint: `give ${TYPE_WORDS[String(p.type)] ?? p.type}${described}`,
+      };
     case 'enum':
-      return { pointer, atKey: false, message: `${name} must be one of ${(p.allowedValues as unknown[]).join(', ')}, not ${JSON.stringify(value)}`, hint: `choose one of the listed values${described}` };
+      return {
+        pointer,
+        atKey: false,
+        message: `${name} must be one of ${(p.allowedValues as unknown[]).join(', ')}, not ${JSON.stringify(value)}`,
+        hint: `choose one of the listed values${described}`,
+      };
     case 'const':
-      return { pointer, atKey: false, message: `${name} must be ${JSON.stringify(p.allowedValue)}, not ${JSON.stringify(value)}`, hint: schema.description ?? 'use the value shown' };
+      return {
+        pointer,
+        atKey: false,
+        message: `${name} must be ${JSON.stringify(p.allowedValue)}, not ${JSON.stringify(value)}`,
+        hint: schema.description ?? 'use the value shown',
+      };
     case 'pattern':
     case 'format':
-      return { pointer, atKey: false, message: `${name} ${JSON.stringify(value)} is not in the expected form`, hint: schema.description ? `expected ${schema.description}` : `expected ${error.keyword === 'format' ? `a valid ${p.format}` : `text matching ${p.pattern}`}` };
+      return {
+        pointer,
+        atKey: false,
+        message: `${name} ${JSON.stringify(value)} is not in the expected form`,
+        hint: schema.description
+          ? `expected ${schema.description}`
+          : `expected ${error.keyword === 'format' ? `a valid ${p.format}` : `text matching ${p.pattern}`}`,
+      };
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return { pointer, atKey: false, message: `${name} must be ${String(p.comparison)} ${String(p.limit)}, not ${JSON.stringify(value)}`, hint: schema.description ? `expected ${schema.description}` : 'use a value inside the range' };
+      return {
+        pointer,
+        atKey: false,
+        message: `${name} must be ${String(p.comparison)} ${String(p.limit)}, not ${JSON.stringify(value)}`,
+        hint: schema.description ? `expected ${schema.description}` : 'use a value inside the range',
+      };
     case 'minLength':
-      return { pointer, atKey: false, message: `${name} must not be empty`, hint: schema.description ? `expected ${schema.description}` : 'give a value or remove the field' };
+      return {
+        pointer,
+        atKey: false,
+        message: `${name} must not be empty`,
+        hint: schema.description ? `expected ${schema.description}` : 'give a value or remove the field',
+      };
     case 'maxLength':
-      return { pointer, atKey: false, message: `${name} is too long (at most ${String(p.limit)} characters)`, hint: 'shorten it; long text belongs in notes' };
+      return {
+        pointer,
+        atKey: false,
+        message: `${name} is too long (at most ${String(p.limit)} characters)`,
+        hint: 'shorten it; long text belongs in notes',
+      };
     case 'uniqueItems':
-      return { pointer, atKey: false, message: `${name} lists the same value twice (items ${String(p.j)} and ${String(p.i)})`, hint: 'remove the repeated item' };
+      return {
+        pointer,
+        atKey: false,
+        message: `${name} lists the same value twice (items ${String(p.j)} and ${String(p.i)})`,
+        hint: 'remove the repeated item',
+      };
     default:
-      return { pointer, atKey: false, message: `${name} ${error.message ?? 'is not valid'}`, hint: schema.description ? `expected ${schema.description}` : 'see the schema in schemas/' };
+      return {
+        pointer,
+        atKey: false,
+        message: `${name} ${error.message ?? 'is not valid'}`,
+        hint: schema.description ? `expected ${schema.description}` : 'see the schema in schemas/',
+      };
   }
 }

@@ -1,7 +1,8 @@
 import { pointerSegment } from './json-source.js';
 
 /** Field names that hold secrets. A credential never goes into a file that lives in git. */
-const SECRET_NAME = /^(password|passwd|pass|pwd|passphrase|secret|client[-_]?secret|token|api[-_]?key|apikey|access[-_]?token|auth[-_]?token)$/i;
+const SECRET_NAME =
+  /^(password|passwd|pass|pwd|passphrase|secret|client[-_]?secret|token|api[-_]?key|apikey|access[-_]?token|auth[-_]?token)$/i;
 
 export interface SecretFinding {
   pointer: string;

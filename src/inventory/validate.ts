@@ -38,19 +38,44 @@ async function checkFile<T>(path: string, kind: 'site' | 'street', out: Diagnost
     text = await readFile(path, 'utf8');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    out.push(fileDiagnostic(path, `cannot read the file (${code ?? (err as Error).message})`, code === 'EACCES' ? 'let your user read it: chmod a+r' : 'check that it exists and is a file', 'read'));
+    out.push(
+      fileDiagnostic(
+        path,
+        `cannot read the file (${code ?? (err as Error).message})`,
+        code === 'EACCES' ? 'let your user read it: chmod a+r' : 'check that it exists and is a file',
+        'read',
+      ),
+    );
     return { valid: false };
   }
   const parsed = parseJsonSource(text);
   const shown = displayPath(path);
-  for (const p of parsed.problems) out.push({ severity: 'error', file: shown, line: p.line, column: p.column, pointer: p.pointer, message: p.message, hint: p.hint, rule: 'json' });
+  for (const p of parsed.problems)
+    out.push({
+      severity: 'error',
+      file: shown,
+      line: p.line,
+      column: p.column,
+      pointer: p.pointer,
+      message: p.message,
+      hint: p.hint,
+      rule: 'json',
+    });
   if (!parsed.ok) return { valid: false };
   const file: LoadedFile<T> = { path, text, doc: parsed.source.value as T, positions: parsed.source };
   const secrets = findSecrets(file.doc);
   const secretPointers = new Set(secrets.map((s) => s.pointer));
   for (const s of secrets) {
     const position = parsed.source.keyAt(s.pointer) ?? { line: 1, column: 1 };
-    out.push({ severity: 'error', file: shown, ...position, pointer: s.pointer, message: `'${s.field}' looks like a secret; credentials never go in the inventory`, hint: SECRET_HINT, rule: 'secret' });
+    out.push({
+      severity: 'error',
+      file: shown,
+      ...position,
+      pointer: s.pointer,
+      message: `'${s.field}' looks like a secret; credentials never go in the inventory`,
+      hint: SECRET_HINT,
+      rule: 'secret',
+    });
   }
   const validate = validatorFor(kind);
   const ok = validate(file.doc) as boolean;
@@ -58,23 +83,47 @@ async function checkFile<T>(path: string, kind: 'site' | 'street', out: Diagnost
     const explained = explainSchemaError(error, (pointer) => valueAt(file.doc, pointer));
     // A secret-looking field is reported once, as a secret, not also as an unknown field.
     if (secretPointers.has(explained.pointer)) continue;
-    const position = (explained.atKey ? parsed.source.keyAt(explained.pointer) : undefined) ?? parsed.source.valueAt(explained.pointer) ?? { line: 1, column: 1 };
-    out.push({ severity: 'error', file: shown, ...position, pointer: explained.pointer, message: explained.message, hint: explained.hint, rule: 'schema' });
+    const position = (explained.atKey ? parsed.source.keyAt(explained.pointer) : undefined) ??
+      parsed.source.valueAt(explained.pointer) ?? { line: 1, column: 1 };
+    out.push({
+      severity: 'error',
+      file: shown,
+      ...position,
+      pointer: explained.pointer,
+      message: explained.message,
+      hint: explained.hint,
+      rule: 'schema',
+    });
   }
   return { file, valid: ok && secrets.length === 0 && parsed.problems.length === 0 };
 }
 
 async function isDirectory(path: string): Promise<boolean> {
-  return stat(path).then((s) => s.isDirectory(), () => false);
+  return stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }
 
 /** The site folders under `dir`: `dir` itself when it holds site.json, else its sub-folders that do. */
 export async function findSiteDirs(dir: string): Promise<string[]> {
-  if (await stat(join(dir, SITE_FILE)).then(() => true, () => false)) return [dir];
+  if (
+    await stat(join(dir, SITE_FILE)).then(
+      () => true,
+      () => false,
+    )
+  )
+    return [dir];
   const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
   const sites: string[] = [];
   for (const entry of entries.filter((e) => e.isDirectory()).sort((a, b) => a.name.localeCompare(b.name))) {
-    if (await stat(join(dir, entry.name, SITE_FILE)).then(() => true, () => false)) sites.push(join(dir, entry.name));
+    if (
+      await stat(join(dir, entry.name, SITE_FILE)).then(
+        () => true,
+        () => false,
+      )
+    )
+      sites.push(join(dir, entry.name));
   }
   return sites;
 }
@@ -88,7 +137,15 @@ export async function validateSite(dir: string): Promise<SiteValidation> {
   if (await isDirectory(streetsDir)) {
     names = (await readdir(streetsDir)).filter((n) => n.endsWith('.json')).sort();
   } else {
-    out.push({ ...fileDiagnostic(join(dir, SITE_FILE), `no ${STREETS_DIR}/ folder beside site.json`, `create ${displayPath(streetsDir)}/ with one JSON file per street`, 'layout'), severity: 'warning' });
+    out.push({
+      ...fileDiagnostic(
+        join(dir, SITE_FILE),
+        `no ${STREETS_DIR}/ folder beside site.json`,
+        `create ${displayPath(streetsDir)}/ with one JSON file per street`,
+        'layout',
+      ),
+      severity: 'warning',
+    });
   }
   const streets: { file?: LoadedFile<Street>; valid: boolean }[] = [];
   for (const name of names) streets.push(await checkFile<Street>(join(streetsDir, name), 'street', out));
@@ -96,17 +153,42 @@ export async function validateSite(dir: string): Promise<SiteValidation> {
   if (site.valid && site.file) out.push(...crossFileRules(site.file, validStreets));
   const diagnostics = sortDiagnostics(out);
   const complete = site.valid && streets.every((s) => s.valid);
-  return { dir, diagnostics, inventory: complete && !hasErrors(diagnostics) && site.file ? { dir, site: site.file, streets: validStreets } : undefined };
+  return {
+    dir,
+    diagnostics,
+    inventory: complete && !hasErrors(diagnostics) && site.file ? { dir, site: site.file, streets: validStreets } : undefined,
+  };
 }
 
 /** Validates every site under `dir` (one, or a folder of sites). An empty folder is itself an error. */
 export async function validateInventory(dir: string): Promise<SiteValidation[]> {
   if (!(await isDirectory(dir))) {
-    return [{ dir, inventory: undefined, diagnostics: [fileDiagnostic(dir, 'no such folder', 'pass the folder that holds site.json (or a folder of such site folders)', 'layout')] }];
+    return [
+      {
+        dir,
+        inventory: undefined,
+        diagnostics: [
+          fileDiagnostic(dir, 'no such folder', 'pass the folder that holds site.json (or a folder of such site folders)', 'layout'),
+        ],
+      },
+    ];
   }
   const sites = await findSiteDirs(dir);
   if (sites.length === 0) {
-    return [{ dir, inventory: undefined, diagnostics: [fileDiagnostic(dir, `no ${SITE_FILE} here or in any sub-folder`, `a site folder holds ${SITE_FILE} and ${STREETS_DIR}/*.json; pass it, e.g. camfleet inventory validate inventory/tan-xuan-2`, 'layout')] }];
+    return [
+      {
+        dir,
+        inventory: undefined,
+        diagnostics: [
+          fileDiagnostic(
+            dir,
+            `no ${SITE_FILE} here or in any sub-folder`,
+            `a site folder holds ${SITE_FILE} and ${STREETS_DIR}/*.json; pass it, e.g. camfleet inventory validate inventory/tan-xuan-2`,
+            'layout',
+          ),
+        ],
+      },
+    ];
   }
   return Promise.all(sites.map(validateSite));
 }

@@ -22,7 +22,19 @@ export function h264Sps(width: number, height: number, fps: number, profile: str
   if (cropRight || cropBottom) w.u(1, 1).ue(0).ue(cropRight).ue(0).ue(cropBottom);
   else w.u(1, 0);
   // VUI with timing info only, so the frame rate can be read back from the SDP.
-  w.u(1, 1).u(1, 0).u(1, 0).u(1, 0).u(1, 0).u(1, 1).u(32, 1).u(32, Math.round(fps * 2)).u(1, 1).u(1, 0).u(1, 0).u(1, 0).u(1, 0);
+  w.u(1, 1)
+    .u(1, 0)
+    .u(1, 0)
+    .u(1, 0)
+    .u(1, 0)
+    .u(1, 1)
+    .u(32, 1)
+    .u(32, Math.round(fps * 2))
+    .u(1, 1)
+    .u(1, 0)
+    .u(1, 0)
+    .u(1, 0)
+    .u(1, 0);
   return Buffer.concat([Buffer.from([0x67]), addEmulationPrevention(w.trailing().bytes())]);
 }
 

@@ -39,7 +39,18 @@ export interface ClientOptions {
 
 // Up to 8 connections per camera: enough for a command's parallel reads, few enough for small firmware.
 const sharedAgent = new Agent({ keepAlive: true, maxSockets: 8, keepAliveMsecs: 5000 });
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE', 'EADDRNOTAVAIL', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNABORTED']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNRESET',
+  'EPIPE',
+  'EADDRNOTAVAIL',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+  'ECONNABORTED',
+]);
 
 function networkMessage(code: string | undefined, fallback: string): string {
   switch (code) {
@@ -123,7 +134,10 @@ export class OnvifClient {
       // The XAddr's path is used; its host only when it is the one we reach the camera at, since
       // cameras behind NAT or on a wrong static address report hosts we cannot reach.
       const sameHost = url.hostname === this.endpoint.host;
-      this.serviceAddresses.set(service, { port: sameHost && url.port ? Number(url.port) : sameHost ? 80 : this.endpoint.port, path: url.pathname });
+      this.serviceAddresses.set(service, {
+        port: sameHost && url.port ? Number(url.port) : sameHost ? 80 : this.endpoint.port,
+        path: url.pathname,
+      });
     } catch {
       // An XAddr that is not a URL: keep using the device path.
     }
@@ -140,13 +154,26 @@ export class OnvifClient {
   /** Reads the camera's clock (no credentials needed) and adopts its offset for WS-Security. */
   async syncClock(): Promise<{ cameraTime: Date; offsetMs: number }> {
     const sentAt = this.now();
-    const reply = await this.raw('device', 'GetSystemDateAndTime', '<GetSystemDateAndTime xmlns="http://www.onvif.org/ver10/device/wsdl"/>', false);
+    const reply = await this.raw(
+      'device',
+      'GetSystemDateAndTime',
+      '<GetSystemDateAndTime xmlns="http://www.onvif.org/ver10/device/wsdl"/>',
+      false,
+    );
     const setting = reply.child('SystemDateAndTime');
     this.timeSetting = { type: setting.text('DateTimeType'), timezone: setting.text('TimeZone', 'TZ') };
     const utc = setting.child('UTCDateTime');
     const n = (...p: string[]): number => utc.number(...p) ?? NaN;
-    const cameraMs = Date.UTC(n('Date', 'Year'), n('Date', 'Month') - 1, n('Date', 'Day'), n('Time', 'Hour'), n('Time', 'Minute'), n('Time', 'Second'));
-    if (!Number.isFinite(cameraMs)) throw new ProtocolError('GetSystemDateAndTime has no UTCDateTime', { endpoint: this.endpoint.url, action: 'GetSystemDateAndTime' });
+    const cameraMs = Date.UTC(
+      n('Date', 'Year'),
+      n('Date', 'Month') - 1,
+      n('Date', 'Day'),
+      n('Time', 'Hour'),
+      n('Time', 'Minute'),
+      n('Time', 'Second'),
+    );
+    if (!Number.isFinite(cameraMs))
+      throw new ProtocolError('GetSystemDateAndTime has no UTCDateTime', { endpoint: this.endpoint.url, action: 'GetSystemDateAndTime' });
     // The camera states whole seconds and answered somewhere in the round trip: compare the middle of
     // its second with the middle of the round trip.
     const hostNow = (sentAt + this.now()) / 2;
@@ -172,7 +199,9 @@ export class OnvifClient {
   private raw(service: ServiceName, operation: string, body: string, authenticate: boolean): Promise<Reply> {
     const { port, path } = this.address(service);
     const endpoint = `http://${this.endpoint.host}${port === 80 ? '' : `:${port}`}${path}`;
-    const header = authenticate ? this.cam._envelopeHeader() : '<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Header></s:Header><s:Body>';
+    const header = authenticate
+      ? this.cam._envelopeHeader()
+      : '<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Header></s:Header><s:Body>';
     const request = {
       url: { hostname: this.endpoint.host, port, path, agent: this.agent, timeout: this.timeoutMs },
       action: `${SERVICE_NS[service]}/${operation}`,
@@ -206,20 +235,32 @@ export class OnvifClient {
     });
   }
 
-  private mapError(err: Error & { code?: string }, data: unknown, statusCode: number | undefined, details: { endpoint: string; action: string }): OnvifError {
-    if (err.code && NETWORK_CODES.has(err.code)) return new NetworkError(networkMessage(err.code, err.message), { ...details, code: err.code });
+  private mapError(
+    err: Error & { code?: string },
+    data: unknown,
+    statusCode: number | undefined,
+    details: { endpoint: string; action: string },
+  ): OnvifError {
+    if (err.code && NETWORK_CODES.has(err.code))
+      return new NetworkError(networkMessage(err.code, err.message), { ...details, code: err.code });
     if (err.message === 'Network timeout') return new TimeoutError({ ...details, timeoutMs: this.timeoutMs });
-    if (/^Digest authentication/.test(err.message)) return new AuthError('the camera refused the user name or password (HTTP Digest)', details);
+    if (/^Digest authentication/.test(err.message))
+      return new AuthError('the camera refused the user name or password (HTTP Digest)', details);
     const fault = readFault(data);
     if (fault) {
       const last = fault.subcodes.at(-1) ?? '';
       if (fault.subcodes.includes('ter:NotAuthorized')) {
-        return new AuthError(this.hasCredentials ? 'the camera refused the user name or password (WS-Security)' : 'the camera wants credentials', details);
+        return new AuthError(
+          this.hasCredentials ? 'the camera refused the user name or password (WS-Security)' : 'the camera wants credentials',
+          details,
+        );
       }
-      if (fault.subcodes.includes('ter:ActionNotSupported') || last === 'ter:ActionNotSupported') return new UnsupportedError(`the camera does not support ${details.action}`, details);
+      if (fault.subcodes.includes('ter:ActionNotSupported') || last === 'ter:ActionNotSupported')
+        return new UnsupportedError(`the camera does not support ${details.action}`, details);
       return new OnvifFault({ ...details, ...fault });
     }
-    if (statusCode && statusCode >= 400) return new ProtocolError(`HTTP ${statusCode} and no SOAP fault: is this an ONVIF device service?`, details);
+    if (statusCode && statusCode >= 400)
+      return new ProtocolError(`HTTP ${statusCode} and no SOAP fault: is this an ONVIF device service?`, details);
     return new ProtocolError(`the answer is not ONVIF SOAP (${err.message})`, details);
   }
 }

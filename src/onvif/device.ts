@@ -66,7 +66,10 @@ export async function getServices(c: OnvifClient): Promise<ServiceEntry[]> {
 
 export async function getScopes(c: OnvifClient): Promise<string[]> {
   const r = await c.call('device', 'GetScopes', `<GetScopes ${TDS}/>`);
-  return r.all('Scopes').map((s) => s.text('ScopeItem') ?? '').filter(Boolean);
+  return r
+    .all('Scopes')
+    .map((s) => s.text('ScopeItem') ?? '')
+    .filter(Boolean);
 }
 
 export async function getHostname(c: OnvifClient): Promise<{ name: string; fromDhcp: boolean }> {
@@ -107,7 +110,11 @@ export async function getNetworkInterfaces(c: OnvifClient): Promise<NetworkInter
 }
 
 /** Sets the interface's IPv4 address (or DHCP); resolves whether the camera says it must reboot. */
-export async function setNetworkInterface(c: OnvifClient, token: string, ipv4: { dhcp: true } | { address: string; prefixLength: number }): Promise<boolean> {
+export async function setNetworkInterface(
+  c: OnvifClient,
+  token: string,
+  ipv4: { dhcp: true } | { address: string; prefixLength: number },
+): Promise<boolean> {
   const setting =
     'dhcp' in ipv4
       ? '<tt:Enabled>true</tt:Enabled><tt:DHCP>true</tt:DHCP>'
@@ -122,11 +129,18 @@ export async function setNetworkInterface(c: OnvifClient, token: string, ipv4: {
 
 export async function getDefaultGateway(c: OnvifClient): Promise<string[]> {
   const r = await c.call('device', 'GetNetworkDefaultGateway', `<GetNetworkDefaultGateway ${TDS}/>`);
-  return r.child('NetworkGateway').all('IPv4Address').map((a) => a.text() ?? '');
+  return r
+    .child('NetworkGateway')
+    .all('IPv4Address')
+    .map((a) => a.text() ?? '');
 }
 
 export async function setDefaultGateway(c: OnvifClient, gateways: string[]): Promise<void> {
-  await c.call('device', 'SetNetworkDefaultGateway', `<SetNetworkDefaultGateway ${TDS}>${gateways.map((g) => `<IPv4Address>${x(g)}</IPv4Address>`).join('')}</SetNetworkDefaultGateway>`);
+  await c.call(
+    'device',
+    'SetNetworkDefaultGateway',
+    `<SetNetworkDefaultGateway ${TDS}>${gateways.map((g) => `<IPv4Address>${x(g)}</IPv4Address>`).join('')}</SetNetworkDefaultGateway>`,
+  );
 }
 
 export async function getDns(c: OnvifClient): Promise<{ fromDhcp: boolean; servers: string[]; searchDomain: string[] }> {
@@ -137,7 +151,9 @@ export async function getDns(c: OnvifClient): Promise<{ fromDhcp: boolean; serve
 }
 
 export async function setDns(c: OnvifClient, servers: string[]): Promise<void> {
-  const manual = servers.map((s) => `<DNSManual><tt:Type ${TT}>IPv4</tt:Type><tt:IPv4Address ${TT}>${x(s)}</tt:IPv4Address></DNSManual>`).join('');
+  const manual = servers
+    .map((s) => `<DNSManual><tt:Type ${TT}>IPv4</tt:Type><tt:IPv4Address ${TT}>${x(s)}</tt:IPv4Address></DNSManual>`)
+    .join('');
   await c.call('device', 'SetDNS', `<SetDNS ${TDS}><FromDHCP>false</FromDHCP>${manual}</SetDNS>`);
 }
 
@@ -152,8 +168,14 @@ const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
 export async function setNtp(c: OnvifClient, servers: string[]): Promise<void> {
   const host = (s: string): string =>
-    IPV4.test(s) ? `<tt:Type ${TT}>IPv4</tt:Type><tt:IPv4Address ${TT}>${x(s)}</tt:IPv4Address>` : `<tt:Type ${TT}>DNS</tt:Type><tt:DNSname ${TT}>${x(s)}</tt:DNSname>`;
-  await c.call('device', 'SetNTP', `<SetNTP ${TDS}><FromDHCP>false</FromDHCP>${servers.map((s) => `<NTPManual>${host(s)}</NTPManual>`).join('')}</SetNTP>`);
+    IPV4.test(s)
+      ? `<tt:Type ${TT}>IPv4</tt:Type><tt:IPv4Address ${TT}>${x(s)}</tt:IPv4Address>`
+      : `<tt:Type ${TT}>DNS</tt:Type><tt:DNSname ${TT}>${x(s)}</tt:DNSname>`;
+  await c.call(
+    'device',
+    'SetNTP',
+    `<SetNTP ${TDS}><FromDHCP>false</FromDHCP>${servers.map((s) => `<NTPManual>${host(s)}</NTPManual>`).join('')}</SetNTP>`,
+  );
 }
 
 export interface DateTimeSetting {
@@ -164,12 +186,16 @@ export interface DateTimeSetting {
 export async function getDateTimeSetting(c: OnvifClient): Promise<DateTimeSetting> {
   const r = (await c.call('device', 'GetSystemDateAndTime', `<GetSystemDateAndTime ${TDS}/>`, false)).child('SystemDateAndTime');
   const type = r.text('DateTimeType');
-  if (type !== 'Manual' && type !== 'NTP') throw new ProtocolError(`unknown DateTimeType '${type ?? ''}'`, { endpoint: c.endpoint.url, action: 'GetSystemDateAndTime' });
+  if (type !== 'Manual' && type !== 'NTP')
+    throw new ProtocolError(`unknown DateTimeType '${type ?? ''}'`, { endpoint: c.endpoint.url, action: 'GetSystemDateAndTime' });
   return { type, timezone: r.text('TimeZone', 'TZ') };
 }
 
 /** Sets the camera clock: manual UTC (from this host) or NTP. */
-export async function setSystemDateAndTime(c: OnvifClient, setting: { type: 'Manual'; utc: Date; timezone?: string } | { type: 'NTP'; timezone?: string }): Promise<void> {
+export async function setSystemDateAndTime(
+  c: OnvifClient,
+  setting: { type: 'Manual'; utc: Date; timezone?: string } | { type: 'NTP'; timezone?: string },
+): Promise<void> {
   const tz = setting.timezone ? `<TimeZone><tt:TZ ${TT}>${x(setting.timezone)}</tt:TZ></TimeZone>` : '';
   let utc = '';
   if (setting.type === 'Manual') {
@@ -178,7 +204,11 @@ export async function setSystemDateAndTime(c: OnvifClient, setting: { type: 'Man
       `<UTCDateTime><tt:Time ${TT}><tt:Hour>${d.getUTCHours()}</tt:Hour><tt:Minute>${d.getUTCMinutes()}</tt:Minute><tt:Second>${d.getUTCSeconds()}</tt:Second></tt:Time>` +
       `<tt:Date ${TT}><tt:Year>${d.getUTCFullYear()}</tt:Year><tt:Month>${d.getUTCMonth() + 1}</tt:Month><tt:Day>${d.getUTCDate()}</tt:Day></tt:Date></UTCDateTime>`;
   }
-  await c.call('device', 'SetSystemDateAndTime', `<SetSystemDateAndTime ${TDS}><DateTimeType>${setting.type}</DateTimeType><DaylightSavings>false</DaylightSavings>${tz}${utc}</SetSystemDateAndTime>`);
+  await c.call(
+    'device',
+    'SetSystemDateAndTime',
+    `<SetSystemDateAndTime ${TDS}><DateTimeType>${setting.type}</DateTimeType><DaylightSavings>false</DaylightSavings>${tz}${utc}</SetSystemDateAndTime>`,
+  );
 }
 
 export async function systemReboot(c: OnvifClient): Promise<string> {

@@ -63,20 +63,34 @@ export async function getProfiles(c: OnvifClient): Promise<MediaProfile[]> {
     const r = await c.call('media2', 'GetProfiles', `<GetProfiles ${TR2}><Type>All</Type></GetProfiles>`);
     return r.all('Profiles').map((p) => {
       const encoder = p.at('Configurations', 'VideoEncoder');
-      return { token: p.attr('token') ?? '', name: p.text('Name') ?? '', encoder: encoder.exists ? readEncoder(encoder, true) : undefined, hasPtz: p.at('Configurations', 'PTZ').exists };
+      return {
+        token: p.attr('token') ?? '',
+        name: p.text('Name') ?? '',
+        encoder: encoder.exists ? readEncoder(encoder, true) : undefined,
+        hasPtz: p.at('Configurations', 'PTZ').exists,
+      };
     });
   }
   const r = await c.call('media', 'GetProfiles', `<GetProfiles ${TRT}/>`);
   return r.all('Profiles').map((p) => {
     const encoder = p.child('VideoEncoderConfiguration');
-    return { token: p.attr('token') ?? '', name: p.text('Name') ?? '', encoder: encoder.exists ? readEncoder(encoder, false) : undefined, hasPtz: p.child('PTZConfiguration').exists };
+    return {
+      token: p.attr('token') ?? '',
+      name: p.text('Name') ?? '',
+      encoder: encoder.exists ? readEncoder(encoder, false) : undefined,
+      hasPtz: p.child('PTZConfiguration').exists,
+    };
   });
 }
 
 /** The RTSP URI of a profile, as the camera gives it (cameras put no credentials in it). */
 export async function getStreamUri(c: OnvifClient, profileToken: string): Promise<string> {
   if (media(c) === 'media2') {
-    const r = await c.call('media2', 'GetStreamUri', `<GetStreamUri ${TR2}><Protocol>RTSP</Protocol><ProfileToken>${x(profileToken)}</ProfileToken></GetStreamUri>`);
+    const r = await c.call(
+      'media2',
+      'GetStreamUri',
+      `<GetStreamUri ${TR2}><Protocol>RTSP</Protocol><ProfileToken>${x(profileToken)}</ProfileToken></GetStreamUri>`,
+    );
     return r.text('Uri') ?? '';
   }
   const r = await c.call(
@@ -89,10 +103,18 @@ export async function getStreamUri(c: OnvifClient, profileToken: string): Promis
 
 export async function getSnapshotUri(c: OnvifClient, profileToken: string): Promise<string> {
   if (media(c) === 'media2') {
-    const r = await c.call('media2', 'GetSnapshotUri', `<GetSnapshotUri ${TR2}><ProfileToken>${x(profileToken)}</ProfileToken></GetSnapshotUri>`);
+    const r = await c.call(
+      'media2',
+      'GetSnapshotUri',
+      `<GetSnapshotUri ${TR2}><ProfileToken>${x(profileToken)}</ProfileToken></GetSnapshotUri>`,
+    );
     return r.text('Uri') ?? '';
   }
-  const r = await c.call('media', 'GetSnapshotUri', `<GetSnapshotUri ${TRT}><ProfileToken>${x(profileToken)}</ProfileToken></GetSnapshotUri>`);
+  const r = await c.call(
+    'media',
+    'GetSnapshotUri',
+    `<GetSnapshotUri ${TRT}><ProfileToken>${x(profileToken)}</ProfileToken></GetSnapshotUri>`,
+  );
   return r.text('MediaUri', 'Uri') ?? '';
 }
 
@@ -102,12 +124,17 @@ function range(r: Reply, ...path: string[]): { min: number; max: number } | unde
   return min === undefined || max === undefined ? undefined : { min, max };
 }
 
-const resolutions = (r: Reply) => r.all('ResolutionsAvailable').map((s) => ({ width: s.number('Width') ?? 0, height: s.number('Height') ?? 0 }));
+const resolutions = (r: Reply) =>
+  r.all('ResolutionsAvailable').map((s) => ({ width: s.number('Width') ?? 0, height: s.number('Height') ?? 0 }));
 
 /** What an encoder configuration accepts, per codec. */
 export async function getEncoderOptions(c: OnvifClient, configToken: string): Promise<EncoderOptions[]> {
   if (media(c) === 'media2') {
-    const r = await c.call('media2', 'GetVideoEncoderConfigurationOptions', `<GetVideoEncoderConfigurationOptions ${TR2}><ConfigurationToken>${x(configToken)}</ConfigurationToken></GetVideoEncoderConfigurationOptions>`);
+    const r = await c.call(
+      'media2',
+      'GetVideoEncoderConfigurationOptions',
+      `<GetVideoEncoderConfigurationOptions ${TR2}><ConfigurationToken>${x(configToken)}</ConfigurationToken></GetVideoEncoderConfigurationOptions>`,
+    );
     return r.all('Options').map((o) => {
       const rates = (o.attr('FrameRatesSupported') ?? '').split(/\s+/).filter(Boolean).map(Number);
       const gop = (o.attr('GovLengthRange') ?? '').split(/\s+/).filter(Boolean).map(Number);
@@ -122,7 +149,11 @@ export async function getEncoderOptions(c: OnvifClient, configToken: string): Pr
       };
     });
   }
-  const r = await c.call('media', 'GetVideoEncoderConfigurationOptions', `<GetVideoEncoderConfigurationOptions ${TRT}><ConfigurationToken>${x(configToken)}</ConfigurationToken></GetVideoEncoderConfigurationOptions>`);
+  const r = await c.call(
+    'media',
+    'GetVideoEncoderConfigurationOptions',
+    `<GetVideoEncoderConfigurationOptions ${TRT}><ConfigurationToken>${x(configToken)}</ConfigurationToken></GetVideoEncoderConfigurationOptions>`,
+  );
   const o = r.child('Options');
   const h264 = o.child('H264');
   if (!h264.exists) return [];
@@ -161,7 +192,10 @@ export async function setEncoder(c: OnvifClient, e: EncoderConfig): Promise<void
     );
     return;
   }
-  const h264 = e.codec === 'H264' ? `<tt:H264 ${TT}><tt:GovLength>${e.gop ?? 1}</tt:GovLength><tt:H264Profile>${x(e.profile ?? 'Main')}</tt:H264Profile></tt:H264>` : '';
+  const h264 =
+    e.codec === 'H264'
+      ? `<tt:H264 ${TT}><tt:GovLength>${e.gop ?? 1}</tt:GovLength><tt:H264Profile>${x(e.profile ?? 'Main')}</tt:H264Profile></tt:H264>`
+      : '';
   await c.call(
     'media',
     'SetVideoEncoderConfiguration',

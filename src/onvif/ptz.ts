@@ -36,7 +36,8 @@ export interface PtzNodeInfo {
 }
 
 const vector = (p: Partial<Position>): string =>
-  (p.pan !== undefined && p.tilt !== undefined ? `<tt:PanTilt ${TT} x="${p.pan}" y="${p.tilt}"/>` : '') + (p.zoom !== undefined ? `<tt:Zoom ${TT} x="${p.zoom}"/>` : '');
+  (p.pan !== undefined && p.tilt !== undefined ? `<tt:PanTilt ${TT} x="${p.pan}" y="${p.tilt}"/>` : '') +
+  (p.zoom !== undefined ? `<tt:Zoom ${TT} x="${p.zoom}"/>` : '');
 
 function readPosition(r: Reply): Position | undefined {
   const pt = r.child('PanTilt');
@@ -79,12 +80,20 @@ export async function absoluteMove(c: OnvifClient, profileToken: string, to: Par
 }
 
 export async function relativeMove(c: OnvifClient, profileToken: string, by: Partial<Position>): Promise<void> {
-  await c.call('ptz', 'RelativeMove', `<RelativeMove ${TPTZ}>${profile(profileToken)}<Translation>${vector(by)}</Translation></RelativeMove>`);
+  await c.call(
+    'ptz',
+    'RelativeMove',
+    `<RelativeMove ${TPTZ}>${profile(profileToken)}<Translation>${vector(by)}</Translation></RelativeMove>`,
+  );
 }
 
 export async function continuousMove(c: OnvifClient, profileToken: string, velocity: Partial<Position>, timeoutMs: number): Promise<void> {
   const seconds = Math.max(0.1, timeoutMs / 1000);
-  await c.call('ptz', 'ContinuousMove', `<ContinuousMove ${TPTZ}>${profile(profileToken)}<Velocity>${vector(velocity)}</Velocity><Timeout>PT${seconds}S</Timeout></ContinuousMove>`);
+  await c.call(
+    'ptz',
+    'ContinuousMove',
+    `<ContinuousMove ${TPTZ}>${profile(profileToken)}<Velocity>${vector(velocity)}</Velocity><Timeout>PT${seconds}S</Timeout></ContinuousMove>`,
+  );
 }
 
 export async function stop(c: OnvifClient, profileToken: string): Promise<void> {
@@ -93,22 +102,36 @@ export async function stop(c: OnvifClient, profileToken: string): Promise<void> 
 
 export async function getPresets(c: OnvifClient, profileToken: string): Promise<Preset[]> {
   const r = await c.call('ptz', 'GetPresets', `<GetPresets ${TPTZ}>${profile(profileToken)}</GetPresets>`);
-  return r.all('Preset').map((p) => ({ token: p.attr('token') ?? '', name: p.text('Name') ?? '', position: readPosition(p.child('PTZPosition')) }));
+  return r
+    .all('Preset')
+    .map((p) => ({ token: p.attr('token') ?? '', name: p.text('Name') ?? '', position: readPosition(p.child('PTZPosition')) }));
 }
 
 /** Saves the current position as a preset; with `token`, overwrites that preset instead of creating one. */
 export async function setPreset(c: OnvifClient, profileToken: string, name: string, token?: string): Promise<string> {
   const tokenXml = token !== undefined ? `<PresetToken>${x(token)}</PresetToken>` : '';
-  const r = await c.call('ptz', 'SetPreset', `<SetPreset ${TPTZ}>${profile(profileToken)}<PresetName>${x(name)}</PresetName>${tokenXml}</SetPreset>`);
+  const r = await c.call(
+    'ptz',
+    'SetPreset',
+    `<SetPreset ${TPTZ}>${profile(profileToken)}<PresetName>${x(name)}</PresetName>${tokenXml}</SetPreset>`,
+  );
   return r.text('PresetToken') ?? token ?? '';
 }
 
 export async function gotoPreset(c: OnvifClient, profileToken: string, presetToken: string): Promise<void> {
-  await c.call('ptz', 'GotoPreset', `<GotoPreset ${TPTZ}>${profile(profileToken)}<PresetToken>${x(presetToken)}</PresetToken></GotoPreset>`);
+  await c.call(
+    'ptz',
+    'GotoPreset',
+    `<GotoPreset ${TPTZ}>${profile(profileToken)}<PresetToken>${x(presetToken)}</PresetToken></GotoPreset>`,
+  );
 }
 
 export async function removePreset(c: OnvifClient, profileToken: string, presetToken: string): Promise<void> {
-  await c.call('ptz', 'RemovePreset', `<RemovePreset ${TPTZ}>${profile(profileToken)}<PresetToken>${x(presetToken)}</PresetToken></RemovePreset>`);
+  await c.call(
+    'ptz',
+    'RemovePreset',
+    `<RemovePreset ${TPTZ}>${profile(profileToken)}<PresetToken>${x(presetToken)}</PresetToken></RemovePreset>`,
+  );
 }
 
 export async function gotoHome(c: OnvifClient, profileToken: string): Promise<void> {

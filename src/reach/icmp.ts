@@ -2,7 +2,11 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { isIP } from 'node:net';
 
 /** `not-sent`: no probe was needed (the camera's ONVIF port answered, so the host is up). */
-export type IcmpResult = { kind: 'reply'; ms: number } | { kind: 'no-reply' } | { kind: 'unavailable'; reason: string } | { kind: 'not-sent' };
+export type IcmpResult =
+  | { kind: 'reply'; ms: number }
+  | { kind: 'no-reply' }
+  | { kind: 'unavailable'; reason: string }
+  | { kind: 'not-sent' };
 
 /** What to tell the user when ICMP cannot be used at all, with the fix. */
 export interface IcmpUnavailable {

@@ -37,7 +37,11 @@ export interface InspectOptions {
 }
 
 type Settled<T> = { ok: true; v: T } | { ok: false; e: unknown };
-const settle = <T>(p: Promise<T>): Promise<Settled<T>> => p.then((v) => ({ ok: true as const, v }), (e: unknown) => ({ ok: false as const, e }));
+const settle = <T>(p: Promise<T>): Promise<Settled<T>> =>
+  p.then(
+    (v) => ({ ok: true as const, v }),
+    (e: unknown) => ({ ok: false as const, e }),
+  );
 const describe = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 /** What the deep reads found (absent parts could not be read, or were not asked for). */
@@ -168,7 +172,9 @@ async function readDeep(
   const list = await profiles;
   const ptz = (await services).some((s) => s.namespace === 'http://www.onvif.org/ver20/ptz/wsdl');
   const ptzProfile = list.find((p) => p.hasPtz);
-  const encoderTokens = [...new Set((reads.encoderOptionsFor?.(list) ?? list.map((p) => p.encoder?.token)).filter((x): x is string => Boolean(x)))];
+  const encoderTokens = [
+    ...new Set((reads.encoderOptionsFor?.(list) ?? list.map((p) => p.encoder?.token)).filter((x): x is string => Boolean(x))),
+  ];
   const [presets, status, ...options] = await Promise.all([
     ptz && ptzProfile ? orNull(getPresets(client, ptzProfile.token)) : Promise.resolve(null),
     ptz && ptzProfile ? orNull(getStatus(client, ptzProfile.token)) : Promise.resolve(null),
@@ -178,5 +184,16 @@ async function readDeep(
   encoderTokens.forEach((token, i) => {
     if (options[i]) encoderOptions[token] = options[i]!;
   });
-  return { identity: await identity, interfaces, ntp, dns, gateway, profiles: list, encoderOptions, ptz, presets: presets as Preset[] | null, position: status ? (status as { position: Position }).position : null };
+  return {
+    identity: await identity,
+    interfaces,
+    ntp,
+    dns,
+    gateway,
+    profiles: list,
+    encoderOptions,
+    ptz,
+    presets: presets as Preset[] | null,
+    position: status ? (status as { position: Position }).position : null,
+  };
 }

@@ -82,7 +82,9 @@ export function healthResult(n: Inspection, icmp: IcmpOutcome, options: Threshol
     clockSkewSeconds: skew,
     auth: !n.clock || n.auth === 'error' ? 'not-checked' : n.auth === 'ok' ? (n.authMode ?? 'none') : n.auth,
     tcp: { onvif: n.onvifPortOpen, rtsp: n.rtspPortOpen },
-    stream: n.streamInfo ? { uri: n.streamInfo.uri, codec: probe?.codec ?? null, width: probe?.width ?? null, height: probe?.height ?? null } : null,
+    stream: n.streamInfo
+      ? { uri: n.streamInfo.uri, codec: probe?.codec ?? null, width: probe?.width ?? null, height: probe?.height ?? null }
+      : null,
     errors,
     durationMs: Math.round(performance.now() - n.started),
   };
@@ -114,8 +116,14 @@ export async function inspectAll(
   const one = async (t: PingTarget): Promise<{ inspection: Inspection; health: PingResult }> => {
     const always = options.icmpWhen !== 'port-closed';
     const early = always ? probe(t) : undefined;
-    const inspection = await limit(() => inspectCamera(t, { timeoutMs: options.timeoutMs, rtspPort: options.rtspPort, deep: options.deep === true }));
-    const icmp = early ? await early : inspection.onvifPortOpen ? { ip: t.endpoint.host, result: { kind: 'not-sent' as const } } : await probe(t);
+    const inspection = await limit(() =>
+      inspectCamera(t, { timeoutMs: options.timeoutMs, rtspPort: options.rtspPort, deep: options.deep === true }),
+    );
+    const icmp = early
+      ? await early
+      : inspection.onvifPortOpen
+        ? { ip: t.endpoint.host, result: { kind: 'not-sent' as const } }
+        : await probe(t);
     const health = healthResult(inspection, icmp, options);
     onEach?.(inspection, health, ++done);
     options.onResult?.(health, done);

@@ -24,7 +24,12 @@ function rtspRequest(url: URL, method: string, cseq: number, headers: Record<str
     socket.setTimeout(timeoutMs, () => socket.destroy(new Error('timeout')));
     socket.on('error', (err: NodeJS.ErrnoException) => reject(new Error(err.code === 'ECONNREFUSED' ? 'refused' : err.message)));
     socket.on('connect', () => {
-      const lines = [`${method} ${url.href} RTSP/1.0`, `CSeq: ${cseq}`, 'User-Agent: camfleet', ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+      const lines = [
+        `${method} ${url.href} RTSP/1.0`,
+        `CSeq: ${cseq}`,
+        'User-Agent: camfleet',
+        ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+      ];
       socket.write(`${lines.join('\r\n')}\r\n\r\n`);
     });
     socket.on('data', (chunk) => {
@@ -37,12 +42,22 @@ function rtspRequest(url: URL, method: string, cseq: number, headers: Record<str
       const parsed = new Map<string, string[]>();
       for (const line of headerLines) {
         const i = line.indexOf(':');
-        if (i > 0) parsed.set(line.slice(0, i).trim().toLowerCase(), [...(parsed.get(line.slice(0, i).trim().toLowerCase()) ?? []), line.slice(i + 1).trim()]);
+        if (i > 0)
+          parsed.set(line.slice(0, i).trim().toLowerCase(), [
+            ...(parsed.get(line.slice(0, i).trim().toLowerCase()) ?? []),
+            line.slice(i + 1).trim(),
+          ]);
       }
       const length = Number(parsed.get('content-length')?.[0] ?? 0);
       if (Buffer.byteLength(data.slice(end + 4), 'latin1') < length) return;
       socket.end();
-      resolve({ status, headers: parsed, body: Buffer.from(data.slice(end + 4), 'latin1').subarray(0, length).toString('utf8') });
+      resolve({
+        status,
+        headers: parsed,
+        body: Buffer.from(data.slice(end + 4), 'latin1')
+          .subarray(0, length)
+          .toString('utf8'),
+      });
     });
   });
 }
@@ -66,14 +81,33 @@ export async function rtspChallenge(host: string, port: number, timeoutMs: numbe
     return { host, port, open: true, challenges: reply.status === 401 ? (reply.headers.get('www-authenticate') ?? []) : [] };
   } catch (err) {
     // Connected but got garbage or a timeout: the port is open all the same.
-    return { host, port, open: (err as Error).message !== 'refused' && !/EHOSTUNREACH|ENETUNREACH|timeout/.test((err as Error).message), challenges: [] };
+    return {
+      host,
+      port,
+      open: (err as Error).message !== 'refused' && !/EHOSTUNREACH|ENETUNREACH|timeout/.test((err as Error).message),
+      challenges: [],
+    };
   }
 }
 
 /** RTSP DESCRIBE of a stream URI (Digest when asked): does the stream answer, and with what video? */
-export async function probeStream(uri: string, credentials: Credentials | undefined, timeoutMs: number, early?: RtspChallenge): Promise<RtspProbe> {
+export async function probeStream(
+  uri: string,
+  credentials: Credentials | undefined,
+  timeoutMs: number,
+  early?: RtspChallenge,
+): Promise<RtspProbe> {
   const started = performance.now();
-  const fail = (error: string, status: number | null = null): RtspProbe => ({ ok: false, status, ms: null, error, codec: null, width: null, height: null, fps: null });
+  const fail = (error: string, status: number | null = null): RtspProbe => ({
+    ok: false,
+    status,
+    ms: null,
+    error,
+    codec: null,
+    width: null,
+    height: null,
+    fps: null,
+  });
   let url: URL;
   try {
     url = new URL(uri);
@@ -86,14 +120,18 @@ export async function probeStream(uri: string, credentials: Credentials | undefi
   url.password = '';
   try {
     const port = Number(url.port || 554);
-    const reuse = early && credentials && early.host === url.hostname && early.port === port ? answerChallenges(early.challenges, 'DESCRIBE', url.href, credentials) : undefined;
+    const reuse =
+      early && credentials && early.host === url.hostname && early.port === port
+        ? answerChallenges(early.challenges, 'DESCRIBE', url.href, credentials)
+        : undefined;
     let reply = await rtspRequest(url, 'DESCRIBE', 1, { Accept: 'application/sdp', ...(reuse ? { Authorization: reuse } : {}) }, timeoutMs);
     if (reply.status === 401 && credentials) {
       const authorization = answerChallenges(reply.headers.get('www-authenticate') ?? [], 'DESCRIBE', url.href, credentials);
       if (!authorization) return fail('the camera asks for an authentication scheme camfleet does not speak', 401);
       reply = await rtspRequest(url, 'DESCRIBE', 2, { Accept: 'application/sdp', Authorization: authorization }, timeoutMs);
     }
-    if (reply.status !== 200) return fail(reply.status === 401 ? 'the camera refused the credentials for the stream' : `RTSP ${reply.status}`, reply.status);
+    if (reply.status !== 200)
+      return fail(reply.status === 401 ? 'the camera refused the credentials for the stream' : `RTSP ${reply.status}`, reply.status);
     return { ok: true, status: 200, ms: Math.round(performance.now() - started), error: null, ...describeVideo(reply.body) };
   } catch (err) {
     return fail((err as Error).message);

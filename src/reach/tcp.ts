@@ -18,6 +18,8 @@ export function tcpCheck(host: string, port: number, timeoutMs: number): Promise
     };
     socket.setTimeout(timeoutMs, () => done({ ok: false, ms: null, error: 'timeout' }));
     socket.once('connect', () => done({ ok: true, ms: Math.round(performance.now() - started), error: null }));
-    socket.once('error', (err: NodeJS.ErrnoException) => done({ ok: false, ms: null, error: err.code === 'ECONNREFUSED' ? 'refused' : (err.code ?? err.message) }));
+    socket.once('error', (err: NodeJS.ErrnoException) =>
+      done({ ok: false, ms: null, error: err.code === 'ECONNREFUSED' ? 'refused' : (err.code ?? err.message) }),
+    );
   });
 }

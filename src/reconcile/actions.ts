@@ -20,7 +20,9 @@ export function describeAction(a: FixAction): string {
     case 'set-encoder':
       return `set ${a.profile} to ${a.encoder.codec} ${a.encoder.width}x${a.encoder.height} ${a.encoder.fps} fps ${a.encoder.bitrateKbps} kbit/s${a.encoder.gop !== undefined ? ` GOP ${a.encoder.gop}` : ''}`;
     case 'sync-time':
-      return a.ntpServer ? `set the clock to NTP ${a.ntpServer}${a.timezone ? `, time zone ${a.timezone}` : ''}` : `set the clock from this host${a.timezone ? `, time zone ${a.timezone}` : ''}`;
+      return a.ntpServer
+        ? `set the clock to NTP ${a.ntpServer}${a.timezone ? `, time zone ${a.timezone}` : ''}`
+        : `set the clock from this host${a.timezone ? `, time zone ${a.timezone}` : ''}`;
     case 'set-network':
       return `set ${[a.ntp && `NTP ${a.ntp.join(', ')}`, a.dns && `DNS ${a.dns.join(', ')}`, a.gateway && `gateway ${a.gateway}`, a.staticAddress && `static address ${a.staticAddress.address}/${a.staticAddress.prefixLength}`].filter(Boolean).join(', ')}`;
     case 'set-home':

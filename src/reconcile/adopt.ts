@@ -17,7 +17,9 @@ export interface AdoptOptions {
 }
 
 /** What a device found on the network says it is, as the inventory writes an identity. */
-export function identityOf(device: Pick<DiscoveredDevice, 'manufacturer' | 'model' | 'serialNumber' | 'mac' | 'endpointReference'>): DeviceIdentity {
+export function identityOf(
+  device: Pick<DiscoveredDevice, 'manufacturer' | 'model' | 'serialNumber' | 'mac' | 'endpointReference'>,
+): DeviceIdentity {
   return {
     ...(device.manufacturer ? { manufacturer: device.manufacturer } : {}),
     ...(device.model ? { model: device.model } : {}),
@@ -28,14 +30,17 @@ export function identityOf(device: Pick<DiscoveredDevice, 'manufacturer' | 'mode
 }
 
 /** The device-service address text of a device found on the network (the port only when not 80). */
-export const deviceAddress = (device: Pick<DiscoveredDevice, 'address' | 'port'>): string => `${device.address}${device.port && device.port !== 80 ? `:${device.port}` : ''}`;
+export const deviceAddress = (device: Pick<DiscoveredDevice, 'address' | 'port'>): string =>
+  `${device.address}${device.port && device.port !== 80 ? `:${device.port}` : ''}`;
 
 /** A new point for a device nobody surveyed yet: to be completed by hand (label, location). */
 export function pointForDevice(device: DiscoveredDevice, id: string, owner: Owner): Point {
   const identity = identityOf(device);
   return {
     id,
-    label: device.name ? `${device.name} (found ${device.address})` : `${[device.manufacturer, device.model].filter(Boolean).join(' ') || 'Camera'} at ${device.address}`,
+    label: device.name
+      ? `${device.name} (found ${device.address})`
+      : `${[device.manufacturer, device.model].filter(Boolean).join(' ') || 'Camera'} at ${device.address}`,
     owner,
     device: { address: deviceAddress(device), ...(Object.keys(identity).length ? { identity } : {}) },
     notes: 'Added by camfleet inventory adopt from a device found on the network; check its label, location and owner.',
@@ -68,7 +73,9 @@ export function adoptChanges(plan: Plan, sites: SiteInventory[], options: AdoptO
     const device = deviceAt(address);
     const identity = device && identityOf(device);
     if (!identity || !(identity.serialNumber || identity.mac || identity.endpointReference)) {
-      notes.push(`--ignore ${address}: ${device ? 'the device there gave no serial, MAC or endpoint reference to recognise it by' : `no device was found at ${address}`}`);
+      notes.push(
+        `--ignore ${address}: ${device ? 'the device there gave no serial, MAC or endpoint reference to recognise it by' : `no device was found at ${address}`}`,
+      );
       continue;
     }
     const site = plan.findings.find((f) => f.address === address)?.site || sites[0]?.site.doc.id || '';
@@ -89,7 +96,9 @@ export function adoptChanges(plan: Plan, sites: SiteInventory[], options: AdoptO
 
   const unknown = plan.findings.filter((f) => f.topic === 'unknown-device' && !handled.has(f.address));
   if (unknown.length && !options.street) {
-    notes.push(`${counted(unknown.length, 'unknown device')} not added: give --into STREET to add ${unknown.length === 1 ? 'it' : 'them'} as new points`);
+    notes.push(
+      `${counted(unknown.length, 'unknown device')} not added: give --into STREET to add ${unknown.length === 1 ? 'it' : 'them'} as new points`,
+    );
   } else if (unknown.length) {
     for (const f of unknown) {
       const device = deviceAt(f.address);

@@ -37,14 +37,25 @@ async function refuseIfStale(work: ApplyWork[], options: ApplyOptions): Promise<
     await Promise.all(
       work.map((w) =>
         limit(async () => {
-          const now = await observeOne(w.point.point.id, { endpoint: w.point.endpoint, credentials: await options.credentials.forProfile(w.point.credentialProfile), reads: readsFor(w.point) }, options.timeoutMs, options.rtspPort);
+          const now = await observeOne(
+            w.point.point.id,
+            {
+              endpoint: w.point.endpoint,
+              credentials: await options.credentials.forProfile(w.point.credentialProfile),
+              reads: readsFor(w.point),
+            },
+            options.timeoutMs,
+            options.rtspPort,
+          );
           return fingerprintOf(now) !== w.fingerprint ? w.point.point.id : undefined;
         }),
       ),
     )
   ).filter((id): id is string => id !== undefined);
   if (stale.length) {
-    throw new UserError(`the plan is stale: ${stale.join(', ')} changed since it was made; nothing was changed`, { hint: "run 'camfleet plan --out FILE' again, review it, and apply the new plan" });
+    throw new UserError(`the plan is stale: ${stale.join(', ')} changed since it was made; nothing was changed`, {
+      hint: "run 'camfleet plan --out FILE' again, review it, and apply the new plan",
+    });
   }
 }
 
@@ -76,7 +87,8 @@ async function applyPoint(w: ApplyWork, options: ApplyOptions): Promise<PointOut
     after = await observeOne(d.point.id, { endpoint: d.endpoint, credentials, reads: readsFor(d) }, options.timeoutMs, options.rtspPort);
   } catch (err) {
     after = undefined;
-    for (const [i] of actions.entries()) if (sent[i]) Object.assign(outcomes[i]!, { status: 'failed', detail: `could not be read back: ${message(err)}` });
+    for (const [i] of actions.entries())
+      if (sent[i]) Object.assign(outcomes[i]!, { status: 'failed', detail: `could not be read back: ${message(err)}` });
   }
   if (after) {
     for (const [i, action] of actions.entries()) {
@@ -85,7 +97,11 @@ async function applyPoint(w: ApplyWork, options: ApplyOptions): Promise<PointOut
       Object.assign(outcomes[i]!, { status: v.ok === null ? 'done' : v.ok ? 'verified' : 'failed', detail: v.detail });
     }
   }
-  const status = outcomes.some((o) => o.status === 'failed') ? 'failed' : outcomes.every((o) => o.status === 'verified') ? 'verified' : 'done';
+  const status = outcomes.some((o) => o.status === 'failed')
+    ? 'failed'
+    : outcomes.every((o) => o.status === 'verified')
+      ? 'verified'
+      : 'done';
   return { ...base, status, actions: outcomes };
 }
 
@@ -110,7 +126,12 @@ export async function applyWork(work: ApplyWork[], options: ApplyOptions): Promi
     pointId: w.point.point.id,
     address: w.point.host,
     status: 'skipped',
-    actions: w.actions.map((a) => ({ type: a.type, description: describeAction(a), status: 'skipped', detail: 'not started: interrupted' })),
+    actions: w.actions.map((a) => ({
+      type: a.type,
+      description: describeAction(a),
+      status: 'skipped',
+      detail: 'not started: interrupted',
+    })),
   });
   const results = await Promise.all(
     work.map((w) =>
@@ -123,5 +144,10 @@ export async function applyWork(work: ApplyWork[], options: ApplyOptions): Promi
   );
   const points = results;
   const count = (s: PointOutcome['status']): number => points.filter((p) => p.status === s).length;
-  return { formatVersion: 1, interrupted, points, summary: { verified: count('verified'), done: count('done'), failed: count('failed'), skipped: count('skipped') } };
+  return {
+    formatVersion: 1,
+    interrupted,
+    points,
+    summary: { verified: count('verified'), done: count('done'), failed: count('failed'), skipped: count('skipped') },
+  };
 }

@@ -33,7 +33,13 @@ export function desiredPoints(sites: SiteInventory[], filter: { street?: string;
         endpoint,
         credentialProfile: r.credentialProfile,
         streams: r.streams,
-        defaults: { ntpServer: d.ntpServer, gateway: d.gateway, dns: d.dns, timezone: d.timezone, maxClockSkewSeconds: d.maxClockSkewSeconds ?? 5 },
+        defaults: {
+          ntpServer: d.ntpServer,
+          gateway: d.gateway,
+          dns: d.dns,
+          timezone: d.timezone,
+          maxClockSkewSeconds: d.maxClockSkewSeconds ?? 5,
+        },
         file: r.file,
         line: file.positions.valueAt(r.pointer)?.line ?? 1,
       };

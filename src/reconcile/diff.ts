@@ -27,7 +27,8 @@ export interface PlanInput {
 
 export const DEFAULT_TOLERANCE = 0.02;
 const fmt = (p: Position | undefined): string => (p ? `pan ${p.pan} tilt ${p.tilt} zoom ${p.zoom}` : 'no position');
-const distance = (a: Position, b: Position): number => Math.max(Math.abs(a.pan - b.pan), Math.abs(a.tilt - b.tilt), Math.abs(a.zoom - b.zoom));
+const distance = (a: Position, b: Position): number =>
+  Math.max(Math.abs(a.pan - b.pan), Math.abs(a.tilt - b.tilt), Math.abs(a.zoom - b.zoom));
 const round3 = (n: number): number => Math.round(n * 1000) / 1000;
 
 /** Whether a discovered device is the camera a point's inventory identity describes. */
@@ -53,7 +54,8 @@ function identityConflicts(d: DesiredPoint, o: Observation): string[] {
   const seen = o.identity;
   if (!id || !seen) return [];
   const out: string[] = [];
-  if (id.serialNumber && seen.serialNumber && id.serialNumber.toUpperCase() !== seen.serialNumber.toUpperCase()) out.push(`serial ${seen.serialNumber} (inventory: ${id.serialNumber})`);
+  if (id.serialNumber && seen.serialNumber && id.serialNumber.toUpperCase() !== seen.serialNumber.toUpperCase())
+    out.push(`serial ${seen.serialNumber} (inventory: ${id.serialNumber})`);
   if (id.mac && seen.mac && id.mac.toLowerCase() !== seen.mac.toLowerCase()) out.push(`MAC ${seen.mac} (inventory: ${id.mac})`);
   if (id.model && seen.model && id.model !== seen.model) out.push(`model ${seen.model} (inventory: ${id.model})`);
   return out;
@@ -95,7 +97,13 @@ export function encoderChangeFor(current: EncoderConfig, spec: StreamSpec): { ch
 
 function pointFindings(d: DesiredPoint, o: Observation | undefined, devices: DiscoveredDevice[], prune: boolean): Finding[] {
   const base = { site: d.site, street: d.street.id, pointId: d.point.id, address: d.host, file: d.file, line: d.line };
-  const finding = (kind: Finding['kind'], topic: Finding['topic'], message: string, hint: string, action: FixAction | null = null): Finding => ({ ...base, kind, topic, message, hint, action });
+  const finding = (
+    kind: Finding['kind'],
+    topic: Finding['topic'],
+    message: string,
+    hint: string,
+    action: FixAction | null = null,
+  ): Finding => ({ ...base, kind, topic, message, hint, action });
   if (!o || o.state === 'unreachable' || o.state === 'onvif-down') {
     const moved = devices.find((dev) => dev.address !== d.host && identityMatches(d, dev));
     if (moved) {
@@ -112,24 +120,60 @@ function pointFindings(d: DesiredPoint, o: Observation | undefined, devices: Dis
       ];
     }
     const why = o?.errors[0] ?? 'no answer';
-    return [finding('missing', 'unreachable', `${o?.state === 'onvif-down' ? 'ONVIF does not answer' : 'unreachable'} at ${d.host} (${why})`, "check power and cabling; 'camfleet ping' tells more")];
+    return [
+      finding(
+        'missing',
+        'unreachable',
+        `${o?.state === 'onvif-down' ? 'ONVIF does not answer' : 'unreachable'} at ${d.host} (${why})`,
+        "check power and cabling; 'camfleet ping' tells more",
+      ),
+    ];
   }
   if (o.state === 'auth-failed') {
-    return [finding('attention', 'auth', `refuses the credentials${d.credentialProfile ? ` of profile '${d.credentialProfile}'` : ''}`, 'check the credential profile, or reset the camera password')];
+    return [
+      finding(
+        'attention',
+        'auth',
+        `refuses the credentials${d.credentialProfile ? ` of profile '${d.credentialProfile}'` : ''}`,
+        'check the credential profile, or reset the camera password',
+      ),
+    ];
   }
   const conflicts = identityConflicts(d, o);
   if (conflicts.length) {
-    return [finding('attention', 'identity', `a different camera answers at ${d.host}: ${conflicts.join(', ')}`, 'a camera was swapped: check it on site, then update the point identity in the inventory')];
+    return [
+      finding(
+        'attention',
+        'identity',
+        `a different camera answers at ${d.host}: ${conflicts.join(', ')}`,
+        'a camera was swapped: check it on site, then update the point identity in the inventory',
+      ),
+    ];
   }
 
   const out: Finding[] = [];
-  if (o.stream && !o.stream.ok) out.push(finding('attention', 'stream', 'the main stream does not answer RTSP DESCRIBE', 'check the camera streaming service; a reboot often helps'));
+  if (o.stream && !o.stream.ok)
+    out.push(
+      finding(
+        'attention',
+        'stream',
+        'the main stream does not answer RTSP DESCRIBE',
+        'check the camera streaming service; a reboot often helps',
+      ),
+    );
 
   for (const spec of d.streams) {
     const profile = o.profiles && profileFor(o.profiles, spec);
     if (!o.profiles) continue;
     if (!profile?.encoder) {
-      out.push(finding('attention', 'encoder', `has no media profile '${spec.profile}'`, `profiles: ${o.profiles.map((p) => p.name).join(', ') || 'none'}; correct the inventory`));
+      out.push(
+        finding(
+          'attention',
+          'encoder',
+          `has no media profile '${spec.profile}'`,
+          `profiles: ${o.profiles.map((p) => p.name).join(', ') || 'none'}; correct the inventory`,
+        ),
+      );
       continue;
     }
     const needed = encoderChangeFor(profile.encoder, spec);
@@ -137,38 +181,78 @@ function pointFindings(d: DesiredPoint, o: Observation | undefined, devices: Dis
     const options = o.encoderOptions[profile.encoder.token];
     const check = options ? checkEncoderChange(profile.encoder, options, needed.change) : undefined;
     if (check && !check.ok) {
-      out.push(finding('attention', 'unsupported', `${profile.name} cannot stream as the inventory asks: ${check.problems.join('; ')}`, 'change the inventory to what the camera offers, or replace the camera'));
+      out.push(
+        finding(
+          'attention',
+          'unsupported',
+          `${profile.name} cannot stream as the inventory asks: ${check.problems.join('; ')}`,
+          'change the inventory to what the camera offers, or replace the camera',
+        ),
+      );
       continue;
     }
     const wanted: EncoderConfig = check?.ok ? check.wanted : { ...profile.encoder, ...needed.change };
-    out.push(finding('fix', 'encoder', `${profile.name}: ${needed.differences.join(', ')}`, 'apply sets the encoder and reads it back', { type: 'set-encoder', profile: profile.token, encoder: wanted }));
+    out.push(
+      finding('fix', 'encoder', `${profile.name}: ${needed.differences.join(', ')}`, 'apply sets the encoder and reads it back', {
+        type: 'set-encoder',
+        profile: profile.token,
+        encoder: wanted,
+      }),
+    );
   }
 
   const presets = d.point.ptz?.presets ?? [];
   if (presets.length && o.ptz === false) {
-    out.push(finding('attention', 'unsupported', 'the inventory lists PTZ presets but the camera has no PTZ service', 'a fixed camera was installed: correct the inventory or the camera'));
+    out.push(
+      finding(
+        'attention',
+        'unsupported',
+        'the inventory lists PTZ presets but the camera has no PTZ service',
+        'a fixed camera was installed: correct the inventory or the camera',
+      ),
+    );
   } else if (o.presets) {
     for (const want of presets) {
       const target = { pan: want.pan, tilt: want.tilt, zoom: want.zoom };
       const tolerance = want.tolerance ?? DEFAULT_TOLERANCE;
       const have = o.presets.find((p) => p.name === want.name);
       if (!have) {
-        out.push(finding('fix', 'preset', `preset '${want.name}' is missing`, 'apply moves the camera there and saves it', { type: 'set-preset', name: want.name, position: target, tolerance, token: null }));
-      } else if (!have.position || distance(have.position, target) > tolerance) {
         out.push(
-          finding('fix', 'preset', `preset '${want.name}' is at ${fmt(have.position)}, wants ${fmt(target)} (off by ${have.position ? round3(distance(have.position, target)) : '?'}, tolerance ${tolerance})`, 'apply re-aims it', {
+          finding('fix', 'preset', `preset '${want.name}' is missing`, 'apply moves the camera there and saves it', {
             type: 'set-preset',
             name: want.name,
             position: target,
             tolerance,
-            token: have.token,
+            token: null,
           }),
+        );
+      } else if (!have.position || distance(have.position, target) > tolerance) {
+        out.push(
+          finding(
+            'fix',
+            'preset',
+            `preset '${want.name}' is at ${fmt(have.position)}, wants ${fmt(target)} (off by ${have.position ? round3(distance(have.position, target)) : '?'}, tolerance ${tolerance})`,
+            'apply re-aims it',
+            {
+              type: 'set-preset',
+              name: want.name,
+              position: target,
+              tolerance,
+              token: have.token,
+            },
+          ),
         );
       }
     }
     if (prune) {
       for (const extra of o.presets.filter((p) => !presets.some((w) => w.name === p.name))) {
-        out.push(finding('fix', 'preset', `preset '${extra.name}' is not in the inventory`, 'apply --prune removes it', { type: 'remove-preset', name: extra.name, token: extra.token }));
+        out.push(
+          finding('fix', 'preset', `preset '${extra.name}' is not in the inventory`, 'apply --prune removes it', {
+            type: 'remove-preset',
+            name: extra.name,
+            token: extra.token,
+          }),
+        );
       }
     }
   }
@@ -177,8 +261,19 @@ function pointFindings(d: DesiredPoint, o: Observation | undefined, devices: Dis
     const skewed = Math.abs(o.clock.skewSeconds) > d.defaults.maxClockSkewSeconds;
     const tzOff = d.defaults.timezone !== undefined && o.clock.timezone !== null && o.clock.timezone !== d.defaults.timezone;
     if (skewed || tzOff) {
-      const what = [skewed ? `clock ${o.clock.skewSeconds > 0 ? '+' : ''}${o.clock.skewSeconds} s off` : '', tzOff ? `time zone ${o.clock.timezone}, wants ${d.defaults.timezone}` : ''].filter(Boolean).join(', ');
-      out.push(finding('fix', 'time', what, 'apply sets the clock', { type: 'sync-time', ntpServer: d.defaults.ntpServer ?? null, timezone: d.defaults.timezone ?? null }));
+      const what = [
+        skewed ? `clock ${o.clock.skewSeconds > 0 ? '+' : ''}${o.clock.skewSeconds} s off` : '',
+        tzOff ? `time zone ${o.clock.timezone}, wants ${d.defaults.timezone}` : '',
+      ]
+        .filter(Boolean)
+        .join(', ');
+      out.push(
+        finding('fix', 'time', what, 'apply sets the clock', {
+          type: 'sync-time',
+          ntpServer: d.defaults.ntpServer ?? null,
+          timezone: d.defaults.timezone ?? null,
+        }),
+      );
     }
   }
 
@@ -254,5 +349,13 @@ export function buildPlan(input: PlanInput): Plan {
       line: null,
     });
   }
-  return { formatVersion: 1, createdAt: input.createdAt, inventory: input.inventory, points, findings, devices: input.devices, summary: summarise(findings) };
+  return {
+    formatVersion: 1,
+    createdAt: input.createdAt,
+    inventory: input.inventory,
+    points,
+    findings,
+    devices: input.devices,
+    summary: summarise(findings),
+  };
 }

@@ -12,8 +12,18 @@ export function fingerprintOf(o: Observation): string | null {
   const stable = {
     identity: o.identity,
     encoders: (o.profiles ?? []).map((p) => ({ profile: p.token, ...(p.encoder ?? {}) })),
-    presets: (o.presets ?? []).map((p) => ({ token: p.token, name: p.name, position: p.position && { pan: round(p.position.pan), tilt: round(p.position.tilt), zoom: round(p.position.zoom) } })),
-    network: o.network && { dhcp: o.network.dhcp, address: o.network.address, gateway: o.network.gateway, dns: o.network.dns, ntp: o.network.ntp },
+    presets: (o.presets ?? []).map((p) => ({
+      token: p.token,
+      name: p.name,
+      position: p.position && { pan: round(p.position.pan), tilt: round(p.position.tilt), zoom: round(p.position.zoom) },
+    })),
+    network: o.network && {
+      dhcp: o.network.dhcp,
+      address: o.network.address,
+      gateway: o.network.gateway,
+      dns: o.network.dns,
+      ntp: o.network.ntp,
+    },
   };
   return createHash('sha256').update(JSON.stringify(stable)).digest('hex').slice(0, 16);
 }

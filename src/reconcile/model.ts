@@ -37,7 +37,19 @@ export const SYMBOL: Record<FindingKind, string> = { fix: '~', attention: '!', m
 
 export interface Finding {
   kind: FindingKind;
-  topic: 'preset' | 'encoder' | 'time' | 'network' | 'home' | 'identity' | 'auth' | 'stream' | 'unsupported' | 'unreachable' | 'moved' | 'unknown-device';
+  topic:
+    | 'preset'
+    | 'encoder'
+    | 'time'
+    | 'network'
+    | 'home'
+    | 'identity'
+    | 'auth'
+    | 'stream'
+    | 'unsupported'
+    | 'unreachable'
+    | 'moved'
+    | 'unknown-device';
   site: string;
   street: string | null;
   pointId: string | null;

@@ -38,11 +38,31 @@ export function toObservation(pointId: string, inspection: Inspection, health: P
     address: inspection.target.endpoint.host,
     state: health.state,
     errors: health.errors,
-    identity: deep?.identity ? { manufacturer: deep.identity.manufacturer, model: deep.identity.model, serialNumber: deep.identity.serialNumber, mac: nic?.mac || null } : null,
-    clock: inspection.clock ? { skewSeconds: Math.round(inspection.clock.offsetMs / 100) / 10, mode: deep?.time?.type ?? null, timezone: deep?.time?.timezone ?? null } : null,
+    identity: deep?.identity
+      ? {
+          manufacturer: deep.identity.manufacturer,
+          model: deep.identity.model,
+          serialNumber: deep.identity.serialNumber,
+          mac: nic?.mac || null,
+        }
+      : null,
+    clock: inspection.clock
+      ? {
+          skewSeconds: Math.round(inspection.clock.offsetMs / 100) / 10,
+          mode: deep?.time?.type ?? null,
+          timezone: deep?.time?.timezone ?? null,
+        }
+      : null,
     network:
       deep?.interfaces && nic
-        ? { dhcp: nic.dhcp, address: nic.addresses[0]?.address ?? null, prefixLength: nic.addresses[0]?.prefixLength ?? null, gateway: deep.gateway ?? [], dns: deep.dns ?? [], ntp: deep.ntp ?? [] }
+        ? {
+            dhcp: nic.dhcp,
+            address: nic.addresses[0]?.address ?? null,
+            prefixLength: nic.addresses[0]?.prefixLength ?? null,
+            gateway: deep.gateway ?? [],
+            dns: deep.dns ?? [],
+            ntp: deep.ntp ?? [],
+          }
         : null,
     profiles: deep?.profiles ?? null,
     encoderOptions: deep?.encoderOptions ?? {},
@@ -57,7 +77,10 @@ export function toObservation(pointId: string, inspection: Inspection, health: P
  * Looks at every selected point's camera (health and everything the plan compares), and sweeps the
  * site's networks for devices the inventory does not know. Discovery runs alongside the inspections.
  */
-export async function observe(points: DesiredPoint[], options: ObserveOptions): Promise<{ observations: Map<string, Observation>; devices: DiscoveredDevice[] }> {
+export async function observe(
+  points: DesiredPoint[],
+  options: ObserveOptions,
+): Promise<{ observations: Map<string, Observation>; devices: DiscoveredDevice[] }> {
   const targets = await Promise.all(
     points.map(async (d) => ({
       target: d.point.id,
@@ -90,11 +113,23 @@ export async function observe(points: DesiredPoint[], options: ObserveOptions): 
       : Promise.resolve([]);
   const inspected = await inspectAll(
     targets,
-    { timeoutMs: options.timeoutMs, concurrency: options.concurrency, rtspPort: options.rtspPort, icmp: options.icmp, icmpWhen: 'port-closed', maxSkewSeconds: Infinity, slowMs: Infinity, signal: options.signal, deep: true },
+    {
+      timeoutMs: options.timeoutMs,
+      concurrency: options.concurrency,
+      rtspPort: options.rtspPort,
+      icmp: options.icmp,
+      icmpWhen: 'port-closed',
+      maxSkewSeconds: Infinity,
+      slowMs: Infinity,
+      signal: options.signal,
+      deep: true,
+    },
     (_i, _h, done) => options.onProgress?.(done, targets.length),
   );
   const observations = new Map<string, Observation>();
-  inspected.forEach(({ inspection, health }, i) => observations.set(points[i]!.point.id, toObservation(points[i]!.point.id, inspection, health)));
+  inspected.forEach(({ inspection, health }, i) => {
+    observations.set(points[i]!.point.id, toObservation(points[i]!.point.id, inspection, health));
+  });
   return { observations, devices: await discovering };
 }
 
@@ -117,8 +152,17 @@ export function readsFor(d: DesiredPoint): DeepReadPlan {
 }
 
 /** Looks at one camera again (no ICMP), for verification after apply and the stale-plan check. */
-export async function observeOne(pointId: string, target: { endpoint: DeviceEndpoint; credentials: Credentials | undefined; reads: DeepReadPlan }, timeoutMs: number, rtspPort: number): Promise<Observation> {
+export async function observeOne(
+  pointId: string,
+  target: { endpoint: DeviceEndpoint; credentials: Credentials | undefined; reads: DeepReadPlan },
+  timeoutMs: number,
+  rtspPort: number,
+): Promise<Observation> {
   const inspection = await inspectCamera({ target: pointId, ...target }, { timeoutMs, rtspPort, deep: true });
-  const health = healthResult(inspection, { ip: target.endpoint.host, result: { kind: 'not-sent' } }, { maxSkewSeconds: Infinity, slowMs: Infinity });
+  const health = healthResult(
+    inspection,
+    { ip: target.endpoint.host, result: { kind: 'not-sent' } },
+    { maxSkewSeconds: Infinity, slowMs: Infinity },
+  );
   return toObservation(pointId, inspection, health);
 }

@@ -14,12 +14,16 @@ export async function readPlan(path: string): Promise<Plan> {
   try {
     value = JSON.parse(await readFile(path, 'utf8'));
   } catch (err) {
-    throw new UserError(`cannot read the plan ${path} (${(err as NodeJS.ErrnoException).code ?? 'not JSON'})`, { hint: "make one with 'camfleet plan --out FILE'" });
+    throw new UserError(`cannot read the plan ${path} (${(err as NodeJS.ErrnoException).code ?? 'not JSON'})`, {
+      hint: "make one with 'camfleet plan --out FILE'",
+    });
   }
   const validate = compileOutputSchema('plan');
   if (!validate(value)) {
     const first = validate.errors?.[0];
-    throw new UserError(`${path} is not a camfleet plan (${first?.instancePath || '/'} ${first?.message ?? ''})`, { hint: "make one with 'camfleet plan --out FILE'" });
+    throw new UserError(`${path} is not a camfleet plan (${first?.instancePath || '/'} ${first?.message ?? ''})`, {
+      hint: "make one with 'camfleet plan --out FILE'",
+    });
   }
   return value as Plan;
 }

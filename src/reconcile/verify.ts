@@ -16,10 +16,17 @@ export function verifyAction(action: FixAction, after: Observation, maxSkewSecon
       if (!found?.position) return { ok: false, detail: `the camera has no preset '${action.name}' after saving it` };
       if (named.length > 1) return { ok: false, detail: `the camera now holds ${named.length} presets named '${action.name}'` };
       const off = distance(found.position, action.position);
-      return off <= action.tolerance ? { ok: true, detail: null } : { ok: false, detail: `the camera saved it at pan ${found.position.pan} tilt ${found.position.tilt} zoom ${found.position.zoom} (off by ${Math.round(off * 1000) / 1000})` };
+      return off <= action.tolerance
+        ? { ok: true, detail: null }
+        : {
+            ok: false,
+            detail: `the camera saved it at pan ${found.position.pan} tilt ${found.position.tilt} zoom ${found.position.zoom} (off by ${Math.round(off * 1000) / 1000})`,
+          };
     }
     case 'remove-preset':
-      return (after.presets ?? []).some((p) => p.token === action.token) ? { ok: false, detail: 'the preset is still there' } : { ok: true, detail: null };
+      return (after.presets ?? []).some((p) => p.token === action.token)
+        ? { ok: false, detail: 'the preset is still there' }
+        : { ok: true, detail: null };
     case 'set-encoder': {
       const profile = after.profiles?.find((p) => p.token === action.profile);
       if (!profile?.encoder) return { ok: false, detail: 'the profile could not be read back' };
@@ -28,8 +35,10 @@ export function verifyAction(action: FixAction, after: Observation, maxSkewSecon
     }
     case 'sync-time': {
       if (!after.clock) return { ok: false, detail: 'the clock could not be read back' };
-      if (Math.abs(after.clock.skewSeconds) > maxSkewSeconds) return { ok: false, detail: `the clock is still ${after.clock.skewSeconds} s off` };
-      if (action.timezone && after.clock.timezone !== action.timezone) return { ok: false, detail: `the time zone is ${after.clock.timezone}` };
+      if (Math.abs(after.clock.skewSeconds) > maxSkewSeconds)
+        return { ok: false, detail: `the clock is still ${after.clock.skewSeconds} s off` };
+      if (action.timezone && after.clock.timezone !== action.timezone)
+        return { ok: false, detail: `the time zone is ${after.clock.timezone}` };
       return { ok: true, detail: null };
     }
     case 'set-network': {
@@ -52,7 +61,10 @@ export function verifyAction(action: FixAction, after: Observation, maxSkewSecon
       if (distance(after.position, target) <= action.tolerance) return { ok: true, detail: null };
       const at = `pan ${after.position.pan} tilt ${after.position.tilt} zoom ${after.position.zoom}`;
       if (action.position && stored && distance(after.position, stored) <= action.tolerance) {
-        return { ok: false, detail: `the camera's preset '${action.name}' points at ${at}, not where the inventory says (pan ${action.position.pan} tilt ${action.position.tilt} zoom ${action.position.zoom}); 'camfleet ptz reaim --save' stores the inventory's positions` };
+        return {
+          ok: false,
+          detail: `the camera's preset '${action.name}' points at ${at}, not where the inventory says (pan ${action.position.pan} tilt ${action.position.tilt} zoom ${action.position.zoom}); 'camfleet ptz reaim --save' stores the inventory's positions`,
+        };
       }
       return { ok: false, detail: `the camera stopped at ${at}` };
     }

@@ -156,7 +156,10 @@ export class SimCamera implements ServiceCamera, DiscoveryMember, SsdpMember {
 
   /** The credentials the camera really checks (a re-keyed camera no longer takes the fleet's password). */
   credentials(): { username: string; password: string } {
-    return { username: this.options.username, password: this.faults.wrongPassword ? `${this.options.password}-rekeyed` : this.options.password };
+    return {
+      username: this.options.username,
+      password: this.faults.wrongPassword ? `${this.options.password}-rekeyed` : this.options.password,
+    };
   }
 
   delay(): Promise<void> {
@@ -256,7 +259,12 @@ export class SimCamera implements ServiceCamera, DiscoveryMember, SsdpMember {
   }
 
   private identityAdvert(): DiscoveryAdvert {
-    return { endpointReference: this.identity.endpointReference, scopes: this.scopes(), xaddrs: [this.serviceUrl('device')], metadataVersion: 1 };
+    return {
+      endpointReference: this.identity.endpointReference,
+      scopes: this.scopes(),
+      xaddrs: [this.serviceUrl('device')],
+      metadataVersion: 1,
+    };
   }
 
   nextSequence(): Sequence {
@@ -366,7 +374,12 @@ export class SimCamera implements ServiceCamera, DiscoveryMember, SsdpMember {
     const wantRtsp = up && !this.faults.rtspDown;
     if (wantRtsp && !this.rtsp) {
       const server = createRtspServer(
-        { describe: (path) => this.describeStream(path), credentials: () => this.credentials(), latencyMs: () => this.faults.latencyMs, rtspUp: () => !this.faults.rtspDown },
+        {
+          describe: (path) => this.describeStream(path),
+          credentials: () => this.credentials(),
+          latencyMs: () => this.faults.latencyMs,
+          rtspUp: () => !this.faults.rtspDown,
+        },
         this.rtspDigest,
       );
       try {

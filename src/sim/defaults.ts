@@ -8,8 +8,30 @@ export const DEFAULT_PROFILES: MediaProfileSpec[] = [
 ];
 
 export const DEFAULT_ENCODERS: EncoderSettings[] = [
-  { token: 'VideoEncoder_1', name: 'MainStream', codec: 'H264', width: 1920, height: 1080, fps: 25, bitrateKbps: 4096, gop: 50, quality: 4, codecProfile: 'High' },
-  { token: 'VideoEncoder_2', name: 'SubStream', codec: 'H264', width: 640, height: 360, fps: 15, bitrateKbps: 512, gop: 30, quality: 3, codecProfile: 'Main' },
+  {
+    token: 'VideoEncoder_1',
+    name: 'MainStream',
+    codec: 'H264',
+    width: 1920,
+    height: 1080,
+    fps: 25,
+    bitrateKbps: 4096,
+    gop: 50,
+    quality: 4,
+    codecProfile: 'High',
+  },
+  {
+    token: 'VideoEncoder_2',
+    name: 'SubStream',
+    codec: 'H264',
+    width: 640,
+    height: 360,
+    fps: 15,
+    bitrateKbps: 512,
+    gop: 30,
+    quality: 3,
+    codecProfile: 'Main',
+  },
 ];
 
 /** What each encoder accepts; the sub stream, like on real cameras, offers only small resolutions. */

@@ -66,7 +66,8 @@ function expandTargets(text: string): string[] {
       for (let i = from; i <= to; i++) out.push(String(i));
     } else out.push(part);
   }
-  if (out.length === 0) throw new RangeError('nothing after @: name cameras by number (1-based) or name, as in offline@3 or latency=200@1-5');
+  if (out.length === 0)
+    throw new RangeError('nothing after @: name cameras by number (1-based) or name, as in offline@3 or latency=200@1-5');
   return out;
 }
 

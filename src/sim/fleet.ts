@@ -119,7 +119,11 @@ function buildState(name: string, address: string, override: CameraOverride, sav
     if (encoder) Object.assign(encoder, settings);
   }
   for (const preset of override.presets ?? []) {
-    state.presets.push({ token: String(state.nextPresetNumber++), name: preset.name, position: { pan: preset.pan, tilt: preset.tilt, zoom: preset.zoom } });
+    state.presets.push({
+      token: String(state.nextPresetNumber++),
+      name: preset.name,
+      position: { pan: preset.pan, tilt: preset.tilt, zoom: preset.zoom },
+    });
   }
   return state;
 }
@@ -146,7 +150,9 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
   const interfaces = options.interfaces ?? ['127.0.0.1'];
   // A socket bound to a multicast group also hears that group on links other sockets of this host joined
   // (Linux's IP_MULTICAST_ALL): answer only senders on the fleet's own links, so no answer leaves elsewhere.
-  const links = interfaces.map((address) => localInterfaces().find((i) => i.address === address) ?? { name: address, address, prefixLength: 32, internal: false });
+  const links = interfaces.map(
+    (address) => localInterfaces().find((i) => i.address === address) ?? { name: address, address, prefixLength: 32, internal: false },
+  );
   const onOurLinks = (sender: string): boolean => onLocalSubnet(sender, links);
   const discovery =
     options.discovery === false
@@ -205,7 +211,8 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
         location: override.location,
         media2: override.media2 ?? options.media2 ?? true,
         ptz: override.ptz ?? options.ptz ?? true,
-        httpPort: override.port !== undefined && override.port !== 80 ? override.port : single ? (httpPort === 0 ? 0 : httpPort + i) : httpPort,
+        httpPort:
+          override.port !== undefined && override.port !== 80 ? override.port : single ? (httpPort === 0 ? 0 : httpPort + i) : httpPort,
         rtspPort: single ? (rtspPort === 0 ? 0 : rtspPort + i) : rtspPort,
         ptzSpeed: options.ptzSpeed ?? DEFAULT_PTZ_SPEED,
         rebootMs: options.rebootMs ?? 3000,

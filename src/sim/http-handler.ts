@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
-import { parseAuthParams, splitScheme } from '../auth/http-digest.js';
+import { splitScheme } from '../auth/http-digest.js';
 import { authenticateSoap } from './auth/soap-auth.js';
 import type { SimCamera } from './camera.js';
 import { dispatchSoap, type SoapReply } from './soap/dispatch.js';
@@ -64,7 +64,11 @@ async function handleSnapshot(camera: SimCamera, req: IncomingMessage, res: Serv
       const check = camera.httpDigest.verify(req.headers.authorization, req.method ?? 'GET', req.url ?? '', username, password);
       if (check !== 'ok') {
         await camera.delay();
-        return send(res, { status: 401, headers: { 'WWW-Authenticate': camera.httpDigest.challenges(check === 'stale') }, body: '' }, 'text/plain');
+        return send(
+          res,
+          { status: 401, headers: { 'WWW-Authenticate': camera.httpDigest.challenges(check === 'stale') }, body: '' },
+          'text/plain',
+        );
       }
     }
   }

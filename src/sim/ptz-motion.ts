@@ -4,7 +4,15 @@ import type { PtzPosition } from './model.js';
 export type Motion =
   | { kind: 'idle'; at: PtzPosition }
   | { kind: 'toward'; from: PtzPosition; to: PtzPosition; startedAt: number; panTiltSpeed: number; zoomSpeed: number }
-  | { kind: 'velocity'; from: PtzPosition; velocity: PtzPosition; startedAt: number; until: number; panTiltSpeed: number; zoomSpeed: number };
+  | {
+      kind: 'velocity';
+      from: PtzPosition;
+      velocity: PtzPosition;
+      startedAt: number;
+      until: number;
+      panTiltSpeed: number;
+      zoomSpeed: number;
+    };
 
 export interface MotionSample {
   position: PtzPosition;

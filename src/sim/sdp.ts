@@ -10,7 +10,15 @@ const b64 = (b: Buffer): string => b.toString('base64');
 
 /** The SDP a camera answers DESCRIBE with, matching its current encoder settings. */
 export function describeSdp(e: EncoderSettings, address: string, sessionName: string, sessionId: number): string {
-  const lines = ['v=0', `o=- ${sessionId} 1 IN IP4 ${address}`, `s=${sessionName}`, 'c=IN IP4 0.0.0.0', 't=0 0', 'a=control:*', 'a=range:npt=now-'];
+  const lines = [
+    'v=0',
+    `o=- ${sessionId} 1 IN IP4 ${address}`,
+    `s=${sessionName}`,
+    'c=IN IP4 0.0.0.0',
+    't=0 0',
+    'a=control:*',
+    'a=range:npt=now-',
+  ];
   if (e.codec === 'H264') {
     const sps = h264Sps(e.width, e.height, e.fps, e.codecProfile);
     const profileLevelId = sps.subarray(1, 4).toString('hex');
@@ -29,5 +37,5 @@ export function describeSdp(e: EncoderSettings, address: string, sessionName: st
     lines.push('m=video 0 RTP/AVP 26');
   }
   lines.push(`a=framerate:${e.fps}`, `a=framesize:96 ${e.width}-${e.height}`, 'a=control:trackID=1');
-  return lines.join('\r\n') + '\r\n';
+  return `${lines.join('\r\n')}\r\n`;
 }

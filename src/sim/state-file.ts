@@ -27,5 +27,5 @@ export async function loadFleetState(path: string): Promise<Record<string, Camer
 
 export async function saveFleetState(path: string, cameras: Record<string, CameraState>): Promise<void> {
   const sorted = Object.fromEntries(Object.entries(cameras).sort(([a], [b]) => a.localeCompare(b)));
-  await writeFileAtomic(path, JSON.stringify({ formatVersion: 1, cameras: sorted }, null, 2) + '\n');
+  await writeFileAtomic(path, `${JSON.stringify({ formatVersion: 1, cameras: sorted }, null, 2)}\n`);
 }

@@ -28,7 +28,12 @@ export function surveyChanges(sites: SiteInventory[], decisions: Decision[], tod
         break;
       }
       case 'ignore':
-        editor.ignoreDevice(d.site, { identity: identityOf(d.device), address: d.device.address, ...(d.note ? { note: d.note } : {}), date: today });
+        editor.ignoreDevice(d.site, {
+          identity: identityOf(d.device),
+          address: d.device.address,
+          ...(d.note ? { note: d.note } : {}),
+          date: today,
+        });
         break;
       case 'preset':
         editor.setPreset(d.pointId, { name: d.name, ...d.position });

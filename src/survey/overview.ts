@@ -20,7 +20,13 @@ export function surveyOverview(plan: Plan, points: DesiredPoint[]): SurveyOvervi
   const deviceAt = (address: string) => plan.devices.find((d) => d.address === address);
   for (const p of plan.points) {
     const d = points.find((x) => x.point.id === p.pointId);
-    const summary: PointSummary = { site: p.site, street: p.street, pointId: p.pointId, label: d?.point.label ?? p.pointId, address: p.address };
+    const summary: PointSummary = {
+      site: p.site,
+      street: p.street,
+      pointId: p.pointId,
+      label: d?.point.label ?? p.pointId,
+      address: p.address,
+    };
     const findings = plan.findings.filter((f) => f.pointId === p.pointId);
     const moved = findings.find((f) => f.topic === 'moved');
     const replaced = findings.find((f) => f.topic === 'identity');
@@ -30,7 +36,16 @@ export function surveyOverview(plan: Plan, points: DesiredPoint[]): SurveyOvervi
     } else if (replaced && p.observedIdentity) {
       const seen = p.observedIdentity;
       const discovered = deviceAt(p.address);
-      const facts = { address: p.address, port: d?.endpoint.port ?? discovered?.port ?? null, manufacturer: seen.manufacturer, model: seen.model, serialNumber: seen.serialNumber, mac: seen.mac, endpointReference: discovered?.endpointReference ?? null, name: discovered?.name ?? null };
+      const facts = {
+        address: p.address,
+        port: d?.endpoint.port ?? discovered?.port ?? null,
+        manufacturer: seen.manufacturer,
+        model: seen.model,
+        serialNumber: seen.serialNumber,
+        mac: seen.mac,
+        endpointReference: discovered?.endpointReference ?? null,
+        name: discovered?.name ?? null,
+      };
       out.changed.push({ kind: 'replaced', device: { key: deviceKey(facts), ...facts }, pointId: p.pointId });
     } else if (p.state === 'ok') {
       out.confirmed.push(summary);

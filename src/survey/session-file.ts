@@ -10,7 +10,9 @@ export const sessionPath = (inventoryDir: string): string => join(resolve(invent
 export async function loadSession(inventoryDir: string): Promise<SurveySession | undefined> {
   try {
     const session = JSON.parse(await readFile(sessionPath(inventoryDir), 'utf8')) as SurveySession;
-    return session.formatVersion === 1 && session.inventory === resolve(inventoryDir) && Array.isArray(session.decisions) ? session : undefined;
+    return session.formatVersion === 1 && session.inventory === resolve(inventoryDir) && Array.isArray(session.decisions)
+      ? session
+      : undefined;
   } catch {
     return undefined;
   }

@@ -52,7 +52,11 @@ afterAll(async () => {
 describe('info', () => {
   it('reads identity, services, capabilities, network and time, with WS-Security or Digest as the camera wants', async () => {
     const { value } = await json('info', ['info', host(0)]);
-    expect(value).toMatchObject({ auth: 'ws-security', device: { serialNumber: fleet.cameras[0]!.serialNumber }, capabilities: { media2: true, ptz: true } });
+    expect(value).toMatchObject({
+      auth: 'ws-security',
+      device: { serialNumber: fleet.cameras[0]!.serialNumber },
+      capabilities: { media2: true, ptz: true },
+    });
     expect(value.network.interfaces[0].mac).toBe(fleet.cameras[0]!.mac);
     expect(value.scopes).toContain('onvif://www.onvif.org/name/cam-001');
     expect((await json('info', ['info', host(1)])).value.auth).toBe('digest');
@@ -81,9 +85,27 @@ describe('profiles', () => {
   });
 
   it('sets H.265 through Media2 and reads it back', async () => {
-    const { value, code } = await json('profileSet', ['profiles', 'set', host(0), 'MainStream', '--codec', 'H265', '--resolution', '2560x1440', '--fps', '20', '--bitrate', '6000', '--gop', '40']);
+    const { value, code } = await json('profileSet', [
+      'profiles',
+      'set',
+      host(0),
+      'MainStream',
+      '--codec',
+      'H265',
+      '--resolution',
+      '2560x1440',
+      '--fps',
+      '20',
+      '--bitrate',
+      '6000',
+      '--gop',
+      '40',
+    ]);
     expect(code).toBe(0);
-    expect(value).toMatchObject({ applied: true, after: { codec: 'H265', width: 2560, height: 1440, fps: 20, bitrateKbps: 6000, gop: 40 } });
+    expect(value).toMatchObject({
+      applied: true,
+      after: { codec: 'H265', width: 2560, height: 1440, fps: 20, bitrateKbps: 6000, gop: 40 },
+    });
   });
 
   it('refuses an unsupported value locally, listing the allowed ones (exit 2)', async () => {
@@ -121,9 +143,13 @@ describe('snapshot and stream', () => {
 
 describe('ptz', () => {
   it('moves absolutely with --wait and prints the final position; status, stop, relative and continuous', async () => {
-    expect((await json('ptzAction', ['ptz', 'move', host(0), '--pan', '0.5', '--tilt', '-0.25', '--zoom', '0.4', '--wait'])).value.position).toEqual({ pan: 0.5, tilt: -0.25, zoom: 0.4 });
+    expect(
+      (await json('ptzAction', ['ptz', 'move', host(0), '--pan', '0.5', '--tilt', '-0.25', '--zoom', '0.4', '--wait'])).value.position,
+    ).toEqual({ pan: 0.5, tilt: -0.25, zoom: 0.4 });
     expect((await json('ptzStatus', ['ptz', 'status', host(0)])).value).toMatchObject({ moving: false, position: { pan: 0.5 } });
-    expect((await json('ptzAction', ['ptz', 'move', host(0), '--pan', '0.1', '--tilt', '0', '--relative', '--wait'])).value.position.pan).toBeCloseTo(0.6);
+    expect(
+      (await json('ptzAction', ['ptz', 'move', host(0), '--pan', '0.1', '--tilt', '0', '--relative', '--wait'])).value.position.pan,
+    ).toBeCloseTo(0.6);
     const continuous = await json('ptzAction', ['ptz', 'move', host(0), '--pan', '-1', '--tilt', '0', '--continuous', '--duration', '0.2']);
     expect(continuous.value.position.pan).toBeLessThan(0.6);
     expect((await json('ptzAction', ['ptz', 'stop', host(0)])).value.action).toBe('stop');
@@ -170,8 +196,28 @@ describe('network and time', () => {
     const refused = await camfleet(['network', 'set', host(1), '--address', '127.0.70.201/24'], env);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/needs confirmation, and there is no terminal to confirm on — add --yes/);
-    const { value } = await json('networkSet', ['network', 'set', host(1), '--address', '127.0.70.201/24', '--gateway', '127.0.70.254', '--dns', '127.0.70.53', '--ntp', 'ntp.example.org', '--hostname', 'gate-2', '--yes', '--wait-seconds', '10']);
-    expect(value).toMatchObject({ changed: ['hostname', 'dns', 'ntp', 'gateway', 'address'], address: { from: original, to: '127.0.70.201', answered: true } });
+    const { value } = await json('networkSet', [
+      'network',
+      'set',
+      host(1),
+      '--address',
+      '127.0.70.201/24',
+      '--gateway',
+      '127.0.70.254',
+      '--dns',
+      '127.0.70.53',
+      '--ntp',
+      'ntp.example.org',
+      '--hostname',
+      'gate-2',
+      '--yes',
+      '--wait-seconds',
+      '10',
+    ]);
+    expect(value).toMatchObject({
+      changed: ['hostname', 'dns', 'ntp', 'gateway', 'address'],
+      address: { from: original, to: '127.0.70.201', answered: true },
+    });
     const moved = (await json('network', ['network', 'show', '127.0.70.201'])).value;
     expect(moved).toMatchObject({ hostname: 'gate-2', gateway: ['127.0.70.254'], dns: ['127.0.70.53'], ntp: ['ntp.example.org'] });
   });
@@ -185,7 +231,11 @@ describe('network and time', () => {
 
 describe('bad input', () => {
   it('a target that is not an address, a bad resolution, pan without tilt: exit 2, one line', async () => {
-    for (const args of [['info', '--', '-x'], ['profiles', 'set', host(0), 'Main', '--resolution', 'big'], ['ptz', 'move', host(0), '--pan', '0.1']]) {
+    for (const args of [
+      ['info', '--', '-x'],
+      ['profiles', 'set', host(0), 'Main', '--resolution', 'big'],
+      ['ptz', 'move', host(0), '--pan', '0.1'],
+    ]) {
       const run = await camfleet(args, env);
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);

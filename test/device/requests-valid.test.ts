@@ -14,7 +14,14 @@ import { validateEnvelopes } from '../helpers/validate-soap.js';
 const requests: { camera: string; body: string }[] = [];
 let fleet: Fleet;
 beforeAll(async () => {
-  fleet = await startFleet({ count: 2, addressBase: '127.0.71.1', discovery: false, ptzSpeed: 8, cameras: [{}, { media2: false }], onRequest: (camera, body) => requests.push({ camera, body }) });
+  fleet = await startFleet({
+    count: 2,
+    addressBase: '127.0.71.1',
+    discovery: false,
+    ptzSpeed: 8,
+    cameras: [{}, { media2: false }],
+    onRequest: (camera, body) => requests.push({ camera, body }),
+  });
 });
 afterAll(() => fleet.stop());
 

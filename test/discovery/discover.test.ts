@@ -65,7 +65,13 @@ describe('camfleet discover against 200 simulated cameras', () => {
     expect(found).toHaveLength(5);
     for (const d of found) {
       const camera = fleet.cameras.find((c) => c.endpointReference === d.endpointReference)!;
-      expect(d).toMatchObject({ serialNumber: camera.serialNumber, mac: camera.mac, name: camera.name, manufacturer: 'Camfleet Sim', auth: 'ok' });
+      expect(d).toMatchObject({
+        serialNumber: camera.serialNumber,
+        mac: camera.mac,
+        name: camera.name,
+        manufacturer: 'Camfleet Sim',
+        auth: 'ok',
+      });
       expect(Math.abs(d.clockSkewSeconds!)).toBeLessThan(1.5);
     }
     const validate = compileOutputSchema('discovery');
@@ -142,9 +148,19 @@ describe('cameras this host cannot reach, and devices found by HTTP or SSDP', ()
       expect(both![0]!.sources.sort()).toEqual(['multicast', 'ssdp']);
       expect(both![0]!.ssdp).toMatchObject({ friendlyName: 'cam-001', serialNumber: upnp.cameras[0]!.serialNumber });
       // Without credentials, what UPnP says is the identity shown.
-      expect(both![0]).toMatchObject({ endpointReference: upnp.cameras[0]!.endpointReference, serialNumber: upnp.cameras[0]!.serialNumber, model: upnp.cameras[0]!.model });
+      expect(both![0]).toMatchObject({
+        endpointReference: upnp.cameras[0]!.endpointReference,
+        serialNumber: upnp.cameras[0]!.serialNumber,
+        model: upnp.cameras[0]!.model,
+      });
       expect(onvifOff).toHaveLength(1);
-      expect(onvifOff![0]).toMatchObject({ sources: ['ssdp'], endpointReference: null, name: 'cam-002', serialNumber: upnp.cameras[1]!.serialNumber, manufacturer: upnp.cameras[1]!.manufacturer });
+      expect(onvifOff![0]).toMatchObject({
+        sources: ['ssdp'],
+        endpointReference: null,
+        name: 'cam-002',
+        serialNumber: upnp.cameras[1]!.serialNumber,
+        manufacturer: upnp.cameras[1]!.manufacturer,
+      });
       // And without --ssdp, the camera with ONVIF switched off is not there at all.
       const plain = await discover(options({ timeoutMs: 1000, enrich: false }));
       expect(plain.devices.some((d) => d.address === upnp.cameras[1]!.address)).toBe(false);

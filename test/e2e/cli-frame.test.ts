@@ -24,7 +24,11 @@ describe('the built CLI under plain node', () => {
 
   it('stops quietly when the reader of its output goes away (camfleet … | head)', async () => {
     // `true` exits at once, so camfleet's first write meets a closed pipe.
-    const child = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI}" inventory ls inventory/ea-pok | true; echo "camfleet exit \${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    const child = spawnSync(
+      'bash',
+      ['-c', `"${process.execPath}" "${CLI}" inventory ls inventory/ea-pok | true; echo "camfleet exit \${PIPESTATUS[0]}"`],
+      { encoding: 'utf8' },
+    );
     expect(child.stdout.trim()).toBe('camfleet exit 0');
     expect(child.stderr).not.toMatch(/EPIPE|Unhandled|internal error/);
   });
@@ -40,7 +44,7 @@ describe('the built CLI under plain node', () => {
     expect(run.code).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toContain("unknown option '--bogus'");
-    expect(run.stderr).toContain("camfleet sim --help");
+    expect(run.stderr).toContain('camfleet sim --help');
   });
 
   it('a bad value says what is expected, exit 2', async () => {
@@ -51,7 +55,10 @@ describe('the built CLI under plain node', () => {
 
   it('sim --json prints one line once listening, serves ONVIF, and says Bye on SIGTERM', async () => {
     const sim = startCli(['sim', '--json', '--count', '2', '--address-base', '127.0.18.1', '--fault', 'skew=60@2']);
-    const report = JSON.parse(await sim.firstLine) as { formatVersion: number; cameras: { xaddr: string; serialNumber: string; password?: string; endpointReference: string }[] };
+    const report = JSON.parse(await sim.firstLine) as {
+      formatVersion: number;
+      cameras: { xaddr: string; serialNumber: string; password?: string; endpointReference: string }[];
+    };
     expect(report.formatVersion).toBe(1);
     expect(report.cameras).toHaveLength(2);
     expect(JSON.stringify(report)).not.toContain('camfleet"');
@@ -81,7 +88,14 @@ describe('the built CLI under plain node', () => {
     expect(run.code, run.stdout).toBe(0);
     const out = run.stdout;
     const steps = out.split(/^━━ \d\. /m).slice(1);
-    expect(steps.map((s) => s.split(/:|\n/)[0])).toEqual(['Starting 12 simulated cameras of Tân Xuân 2 on 127.20.2.x, with faults', 'camfleet check', 'camfleet plan --out plan.json', 'camfleet apply plan.json', 'camfleet inventory adopt --into cong-chinh', 'camfleet check again']);
+    expect(steps.map((s) => s.split(/:|\n/)[0])).toEqual([
+      'Starting 12 simulated cameras of Tân Xuân 2 on 127.20.2.x, with faults',
+      'camfleet check',
+      'camfleet plan --out plan.json',
+      'camfleet apply plan.json',
+      'camfleet inventory adopt --into cong-chinh',
+      'camfleet check again',
+    ]);
     // The first check finds each injected fault; apply fixes the two fixable ones; adopt records two.
     expect(steps[1]).toMatch(/~ tx2-gate-out: preset 'road'/);
     expect(steps[1]).toMatch(/~ tx2-nba-1: MainStream: resolution 1280x720, wants 1920x1080/);
@@ -102,9 +116,17 @@ describe('docs/ci/github-actions.yml', () => {
     const { resolve } = await import('node:path');
     const yaml = await readFile(resolve(import.meta.dirname, '../../docs/ci/github-actions.yml'), 'utf8');
     // The shell of each `run:` step: one line, or a `>` or `|` block of the lines indented below it.
-    const runs = [...yaml.matchAll(/^( *)(?:- )?run: (?:[>|]\n((?:\1 {2,}.*\n)+)|(.*)\n)/gm)].map((m) => (m[2] ?? m[3]!).replace(/\n\s*/g, ' '));
-    const commands = runs.flatMap((r) => r.split(/&&|;|\|/)).map((c) => c.trim()).filter((c) => c.startsWith('camfleet '));
-    const uses = commands.map((c) => ({ command: /^camfleet ((?:inventory )?[a-z]+)/.exec(c)![1]!, flags: c.split(/\s+/).filter((t) => t.startsWith('--')) }));
+    const runs = [...yaml.matchAll(/^( *)(?:- )?run: (?:[>|]\n((?:\1 {2,}.*\n)+)|(.*)\n)/gm)].map((m) =>
+      (m[2] ?? m[3]!).replace(/\n\s*/g, ' '),
+    );
+    const commands = runs
+      .flatMap((r) => r.split(/&&|;|\|/))
+      .map((c) => c.trim())
+      .filter((c) => c.startsWith('camfleet '));
+    const uses = commands.map((c) => ({
+      command: /^camfleet ((?:inventory )?[a-z]+)/.exec(c)![1]!,
+      flags: c.split(/\s+/).filter((t) => t.startsWith('--')),
+    }));
     expect(uses.map((u) => u.command)).toEqual(expect.arrayContaining(['check', 'inventory validate', 'inventory fmt']));
     for (const use of uses) {
       const help = await runCli([...use.command.split(' '), '--help']);

@@ -27,7 +27,12 @@ describe('discover and ping, bad input: a one-line error and exit 2', () => {
 describe('secrets never appear in output, logs or errors', () => {
   let fleet: Fleet;
   beforeAll(async () => {
-    fleet = await startFleet({ count: 3, addressBase: '127.0.52.1', password: SECRET, cameras: [{}, { faults: { wrongPassword: true } }, { faults: { offline: true } }] });
+    fleet = await startFleet({
+      count: 3,
+      addressBase: '127.0.52.1',
+      password: SECRET,
+      cameras: [{}, { faults: { wrongPassword: true } }, { faults: { offline: true } }],
+    });
   });
   afterAll(() => fleet.stop());
 
@@ -39,7 +44,10 @@ describe('secrets never appear in output, logs or errors', () => {
       runCli(['--json', 'ping', ...targets], { env }),
       runCli(['--debug', 'ping', ...targets, 'http://127.0.52.9:1/onvif/device_service'], { env }),
       runCli(['discover', '--no-multicast', '--range', '127.0.52.1-3', '--timeout', '0.5', '--user', 'admin'], { env }),
-      runCli(['--json', 'discover', '--no-multicast', '--range', '127.0.52.1-3', '--timeout', '0.5', '--user', 'admin', '--password-stdin'], { input: `${SECRET}\n` }),
+      runCli(
+        ['--json', 'discover', '--no-multicast', '--range', '127.0.52.1-3', '--timeout', '0.5', '--user', 'admin', '--password-stdin'],
+        { input: `${SECRET}\n` },
+      ),
     ]);
     expect(runs[0]!.code).toBe(1);
     expect(runs[0]!.stdout).toMatch(/auth-failed/);
@@ -63,7 +71,8 @@ describe('camfleet ping when the system ping program cannot be used', () => {
     await rm(bin, { recursive: true, force: true });
   });
 
-  const pingWith = (path: string, ...flags: string[]) => runCli([...flags, 'ping', ...fleet.cameras.map((c) => c.address)], { env: { CAMFLEET_PASSWORD: 'camfleet', PATH: path } });
+  const pingWith = (path: string, ...flags: string[]) =>
+    runCli([...flags, 'ping', ...fleet.cameras.map((c) => c.address)], { env: { CAMFLEET_PASSWORD: 'camfleet', PATH: path } });
 
   it('missing: says so once, with the fix, and checks the rest', async () => {
     // An empty folder as PATH: there is no ping program.
@@ -72,7 +81,11 @@ describe('camfleet ping when the system ping program cannot be used', () => {
     expect(human.stderr.match(/ping program is missing/g)).toHaveLength(1);
     expect(human.stderr).toMatch(/to fix, install it \(Debian: apt-get install iputils-ping\)/);
     const report = JSON.parse(json.stdout);
-    expect(report.icmp).toEqual({ available: false, reason: 'the system ping program is missing', fix: 'install it (Debian: apt-get install iputils-ping)' });
+    expect(report.icmp).toEqual({
+      available: false,
+      reason: 'the system ping program is missing',
+      fix: 'install it (Debian: apt-get install iputils-ping)',
+    });
     expect(report.results.map((r: { state: string }) => r.state)).toEqual(['ok', 'ok']);
     for (const r of report.results) expect(r.warnings).toContain('icmp-unavailable');
   });
@@ -105,12 +118,36 @@ describe.runIf(netns)('discover between two network namespaces joined by veth (b
 
   it('finds the camera of the other namespace by multicast through the veth interface', async () => {
     const { a, b } = pair!;
-    sim = await netnsSpawn(a.ns, [process.execPath, resolve(root, 'bin/camfleet.js'), 'sim', '--json', '--count', '1', '--address-base', a.address, '--interface', a.address, '--port', '8080', '--rtsp-port', '8554']);
+    sim = await netnsSpawn(a.ns, [
+      process.execPath,
+      resolve(root, 'bin/camfleet.js'),
+      'sim',
+      '--json',
+      '--count',
+      '1',
+      '--address-base',
+      a.address,
+      '--interface',
+      a.address,
+      '--port',
+      '8080',
+      '--rtsp-port',
+      '8554',
+    ]);
     const camera = JSON.parse(sim.firstLine).cameras[0];
-    const { stdout } = await netnsExec(b.ns, [process.execPath, resolve(root, 'bin/camfleet.js'), '--json', 'discover', '--interface', b.dev, '--timeout', '1.5'], { timeoutMs: 20_000 }).catch((e: { stdout: string }) => e);
+    const { stdout } = await netnsExec(
+      b.ns,
+      [process.execPath, resolve(root, 'bin/camfleet.js'), '--json', 'discover', '--interface', b.dev, '--timeout', '1.5'],
+      { timeoutMs: 20_000 },
+    ).catch((e: { stdout: string }) => e);
     const devices = JSON.parse(stdout).devices;
     expect(devices).toHaveLength(1);
-    expect(devices[0]).toMatchObject({ endpointReference: camera.endpointReference, address: a.address, port: camera.port, sources: ['multicast'] });
+    expect(devices[0]).toMatchObject({
+      endpointReference: camera.endpointReference,
+      address: a.address,
+      port: camera.port,
+      sources: ['multicast'],
+    });
     expect(devices[0].clockSkewSeconds).not.toBeNull();
   });
 });
@@ -130,7 +167,9 @@ describe('ping --inventory (built CLI against camfleet sim --inventory)', () => 
     const sim = startCli(['sim', '--json', '--inventory', sample.dir, '--fault', 'offline@tx2-ngo-8-3', '--no-discovery']);
     try {
       await sim.firstLine;
-      const run = await runCli(['--json', 'ping', '--inventory', sample.dir, '--street', 'ngo-8'], { env: { CAMFLEET_CREDENTIALS: credentials } });
+      const run = await runCli(['--json', 'ping', '--inventory', sample.dir, '--street', 'ngo-8'], {
+        env: { CAMFLEET_CREDENTIALS: credentials },
+      });
       expect(run.code).toBe(1);
       const results = JSON.parse(run.stdout).results as { target: string; state: string; auth: string }[];
       expect(results.map((r) => [r.target, r.state])).toEqual([

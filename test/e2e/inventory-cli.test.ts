@@ -26,7 +26,9 @@ describe('camfleet inventory (built CLI)', () => {
     cleanups.push(site.cleanup);
     const run = await runCli(['inventory', 'validate', site.dir]);
     expect(run.code).toBe(2);
-    expect(run.stdout).toMatch(/streets\/main\.json:\d+:\d+: error: unknown field 'lable' \(\/points\/0\/lable\)\n  hint: did you mean 'label'\?/);
+    expect(run.stdout).toMatch(
+      /streets\/main\.json:\d+:\d+: error: unknown field 'lable' \(\/points\/0\/lable\)\n {2}hint: did you mean 'label'\?/,
+    );
     const warned = await makeSite({ 'site.json': SITE, 'streets/other.json': { schemaVersion: 1, id: 'main', name: 'Main', points: [] } });
     cleanups.push(warned.cleanup);
     expect((await runCli(['inventory', 'validate', warned.dir])).code).toBe(0);
@@ -34,7 +36,10 @@ describe('camfleet inventory (built CLI)', () => {
   });
 
   it('fmt --check exits 1 and names the files; ls lists the points', async () => {
-    const site = await makeSite({ 'site.json': SITE, 'streets/main.json': { name: 'Main', id: 'main', schemaVersion: 1, points: [point('a', '127.30.0.1')] } });
+    const site = await makeSite({
+      'site.json': SITE,
+      'streets/main.json': { name: 'Main', id: 'main', schemaVersion: 1, points: [point('a', '127.30.0.1')] },
+    });
     cleanups.push(site.cleanup);
     const check = await runCli(['inventory', 'fmt', '--check', site.dir]);
     expect(check.code).toBe(1);

@@ -9,7 +9,10 @@ import { reconcileEnv, type ReconcileEnv } from '../helpers/reconcile-env.js';
 import { CLI } from '../helpers/run-cli.js';
 
 const run = promisify(execFile);
-const hasTmux = await run('tmux', ['-V']).then(() => true, () => false);
+const hasTmux = await run('tmux', ['-V']).then(
+  () => true,
+  () => false,
+);
 // A private tmux server, so that nothing else on the machine is touched.
 const tmux = (...args: string[]) => run('tmux', ['-L', `camfleet-test-${process.pid}`, ...args]).then((r) => r.stdout);
 
@@ -53,6 +56,8 @@ describe.runIf(hasTmux)('camfleet survey in a real terminal (built CLI, tmux)', 
     expect(screen).toMatch(/Wrote 1 file: 127\.75\.2\.50: not part of the programme \(the pharmacy camera\)\./);
     expect(screen).toContain('survey exit 0');
     const site = JSON.parse(await readFile(join(env.site, 'site.json'), 'utf8'));
-    expect(site.ignoredDevices).toMatchObject([{ address: '127.75.2.50', note: 'the pharmacy camera', identity: { serialNumber: env.extra[0]!.cameras[0]!.serialNumber } }]);
+    expect(site.ignoredDevices).toMatchObject([
+      { address: '127.75.2.50', note: 'the pharmacy camera', identity: { serialNumber: env.extra[0]!.cameras[0]!.serialNumber } },
+    ]);
   });
 });

@@ -5,7 +5,11 @@ import { main } from '../../src/cli/main.js';
  * Runs the CLI in this process (argument parsing, commands, views, exit code) with captured output:
  * the same code path as the built CLI, fast enough to drive every option.
  */
-export async function camfleet(args: string[], env: Record<string, string> = {}, options: { tty?: boolean } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function camfleet(
+  args: string[],
+  env: Record<string, string> = {},
+  options: { tty?: boolean } = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   // As if a person sat at a terminal (prompts then come from the test's virtual screen).

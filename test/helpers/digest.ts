@@ -4,7 +4,10 @@ import { createHash, randomBytes } from 'node:crypto';
 export function answerChallenge(challenge: string, method: string, uri: string, username: string, password: string): string {
   const param = (name: string): string | undefined => new RegExp(`${name}="?([^",]+)"?`).exec(challenge)?.[1];
   const algorithm = param('algorithm') ?? 'MD5';
-  const h = (s: string) => createHash(algorithm === 'SHA-256' ? 'sha256' : 'md5').update(s).digest('hex');
+  const h = (s: string) =>
+    createHash(algorithm === 'SHA-256' ? 'sha256' : 'md5')
+      .update(s)
+      .digest('hex');
   const realm = param('realm')!;
   const nonce = param('nonce')!;
   const qop = param('qop');
@@ -13,7 +16,14 @@ export function answerChallenge(challenge: string, method: string, uri: string, 
   const ha1 = h(`${username}:${realm}:${password}`);
   const ha2 = h(`${method}:${uri}`);
   const response = qop ? h(`${ha1}:${nonce}:${nc}:${cnonce}:auth:${ha2}`) : h(`${ha1}:${nonce}:${ha2}`);
-  const parts = [`username="${username}"`, `realm="${realm}"`, `nonce="${nonce}"`, `uri="${uri}"`, `algorithm=${algorithm}`, `response="${response}"`];
+  const parts = [
+    `username="${username}"`,
+    `realm="${realm}"`,
+    `nonce="${nonce}"`,
+    `uri="${uri}"`,
+    `algorithm=${algorithm}`,
+    `response="${response}"`,
+  ];
   if (qop) parts.push('qop=auth', `nc=${nc}`, `cnonce="${cnonce}"`);
   const opaque = param('opaque');
   if (opaque) parts.push(`opaque="${opaque}"`);

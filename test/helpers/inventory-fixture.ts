@@ -23,7 +23,7 @@ export async function makeSite(files: Record<string, unknown>): Promise<{ dir: s
   const dir = await mkdtemp(join(tmpdir(), 'camfleet-inv-'));
   for (const [path, content] of Object.entries(files)) {
     await mkdir(join(dir, path, '..'), { recursive: true });
-    await writeFile(join(dir, path), typeof content === 'string' ? content : JSON.stringify(content, null, 2) + '\n');
+    await writeFile(join(dir, path), typeof content === 'string' ? content : `${JSON.stringify(content, null, 2)}\n`);
   }
   return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }

@@ -23,6 +23,6 @@ socket.bind(0, iface, () => {
   socket.send(probe, 3702, '239.255.255.250');
   setTimeout(() => {
     socket.close();
-    process.stdout.write(JSON.stringify(found) + '\n');
+    process.stdout.write(`${JSON.stringify(found)}\n`);
   }, Number(windowMs));
 });

@@ -15,7 +15,11 @@ export interface ReconcileEnv {
   stop(): Promise<void>;
 }
 
-export async function reconcileEnv(octet: number, change: (c: CameraOverride) => CameraOverride = (c) => c, options: { ptzSpeed?: number; onRequest?: (camera: string, body: string) => void } = {}): Promise<ReconcileEnv> {
+export async function reconcileEnv(
+  octet: number,
+  change: (c: CameraOverride) => CameraOverride = (c) => c,
+  options: { ptzSpeed?: number; onRequest?: (camera: string, body: string) => void } = {},
+): Promise<ReconcileEnv> {
   const sample = await copySample('tan-xuan-2', octet);
   const credDir = await mkdtemp(join(tmpdir(), 'camfleet-cred-'));
   const credentials = join(credDir, 'credentials.json');

@@ -10,10 +10,15 @@ export interface CliRun {
 }
 
 /** Runs the built CLI with plain `node` (no vitest transforms), as a user would, with colour off. */
-export function runCli(args: string[], options: { env?: Record<string, string>; input?: string; timeoutMs?: number; mergeStderr?: boolean } = {}): Promise<CliRun> {
+export function runCli(
+  args: string[],
+  options: { env?: Record<string, string>; input?: string; timeoutMs?: number; mergeStderr?: boolean } = {},
+): Promise<CliRun> {
   return new Promise((done, fail) => {
     // Merged, stderr goes to the same pipe as stdout, so the two interleave as on a terminal.
-    const [command, argv] = options.mergeStderr ? ['sh', ['-c', 'exec "$0" "$@" 2>&1', process.execPath, CLI, ...args]] : [process.execPath, [CLI, ...args]];
+    const [command, argv] = options.mergeStderr
+      ? ['sh', ['-c', 'exec "$0" "$@" 2>&1', process.execPath, CLI, ...args]]
+      : [process.execPath, [CLI, ...args]];
     const child = spawn(command as string, argv as string[], {
       env: { ...process.env, NO_COLOR: '1', ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
@@ -46,6 +51,8 @@ export function startCli(args: string[]) {
     });
     child.on('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
   });
-  const exited = new Promise<{ code: number | null; stdout: string; stderr: string }>((r) => child.on('close', (code) => r({ code, stdout, stderr })));
+  const exited = new Promise<{ code: number | null; stdout: string; stderr: string }>((r) =>
+    child.on('close', (code) => r({ code, stdout, stderr })),
+  );
   return { child, firstLine, exited };
 }

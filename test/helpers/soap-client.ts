@@ -15,7 +15,9 @@ export interface RawReply {
 
 export function wsseHeader(username: string, password: string, created = new Date(), nonce = randomBytes(16)): string {
   const createdText = created.toISOString();
-  const digest = createHash('sha1').update(Buffer.concat([nonce, Buffer.from(createdText), Buffer.from(password)])).digest('base64');
+  const digest = createHash('sha1')
+    .update(Buffer.concat([nonce, Buffer.from(createdText), Buffer.from(password)]))
+    .digest('base64');
   return (
     '<Security xmlns="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd" s:mustUnderstand="1"><UsernameToken>' +
     `<Username>${username}</Username>` +
@@ -32,11 +34,22 @@ export function envelope(body: string, header = ''): string {
 
 export function post(url: string, body: string, headers: Record<string, string> = {}, timeoutMs = 5000): Promise<RawReply> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', headers: { 'Content-Type': 'application/soap+xml; charset=utf-8', ...headers }, timeout: timeoutMs }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, rawHeaders: res.rawHeaders, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = request(
+      url,
+      { method: 'POST', headers: { 'Content-Type': 'application/soap+xml; charset=utf-8', ...headers }, timeout: timeoutMs },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            rawHeaders: res.rawHeaders,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+      },
+    );
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', reject);
     req.end(body);

@@ -81,7 +81,10 @@ describe('fmt and the writer', () => {
   });
 
   it('fmt skips a file with duplicate keys rather than lose one of them', async () => {
-    const site = await makeSite({ 'site.json': SITE, 'streets/main.json': '{"schemaVersion":1,"id":"main","name":"A","name":"B","points":[]}' });
+    const site = await makeSite({
+      'site.json': SITE,
+      'streets/main.json': '{"schemaVersion":1,"id":"main","name":"A","name":"B","points":[]}',
+    });
     cleanups.push(site.cleanup);
     const outcome = (await formatInventory(site.dir, false)).find((o) => o.file.endsWith('main.json'))!;
     expect(outcome.status).toBe('skipped');
@@ -94,7 +97,9 @@ describe('fmt and the writer', () => {
     const path = join(site.dir, 'site.json');
     const read = await readFile(path, 'utf8');
     await writeFile(path, read.replace('Test site', 'Edited by hand'));
-    await expect(writeInventoryFile(path, 'site', { ...SITE, name: 'From camfleet' }, read)).rejects.toThrow(/changed on disk since camfleet read it; nothing was written/);
+    await expect(writeInventoryFile(path, 'site', { ...SITE, name: 'From camfleet' }, read)).rejects.toThrow(
+      /changed on disk since camfleet read it; nothing was written/,
+    );
     expect(await readFile(path, 'utf8')).toContain('Edited by hand');
     const current = await readFile(path, 'utf8');
     await writeInventoryFile(path, 'site', { ...SITE, name: 'From camfleet', 'x-local': 1 }, current);

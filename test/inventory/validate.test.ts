@@ -17,7 +17,13 @@ async function diagnose(files: Record<string, unknown>): Promise<Diagnostic[]> {
   return results.flatMap((r) => r.diagnostics).map((d) => ({ ...d, file: d.file.replace(/^.*camfleet-inv-[^/]+\//, '') }));
 }
 
-const street = (points: unknown[], extra: Record<string, unknown> = {}) => ({ schemaVersion: 1, id: 'main', name: 'Main street', points, ...extra });
+const street = (points: unknown[], extra: Record<string, unknown> = {}) => ({
+  schemaVersion: 1,
+  id: 'main',
+  name: 'Main street',
+  points,
+  ...extra,
+});
 const only = (list: Diagnostic[]) => {
   expect(list).toHaveLength(1);
   return list[0]!;
@@ -31,13 +37,21 @@ describe('inventory validate: bad input gets an exact, located message', () => {
   it('a trailing comma', async () => {
     const text = '{\n  "schemaVersion": 1,\n  "id": "main",\n  "name": "Main",\n  "points": [],\n}\n';
     expect(only(await diagnose({ 'site.json': SITE, 'streets/main.json': text }))).toMatchObject({
-      severity: 'error', file: 'streets/main.json', line: 5, column: 15, message: "trailing comma before '}'", hint: 'JSON allows no comma after the last item: remove it',
+      severity: 'error',
+      file: 'streets/main.json',
+      line: 5,
+      column: 15,
+      message: "trailing comma before '}'",
+      hint: 'JSON allows no comma after the last item: remove it',
     });
   });
 
   it('a byte-order mark', async () => {
     expect(only(await diagnose({ 'site.json': `\ufeff${JSON.stringify(SITE)}`, 'streets/main.json': street([]) }))).toMatchObject({
-      file: 'site.json', line: 1, column: 1, message: 'the file starts with a byte-order mark (BOM)',
+      file: 'site.json',
+      line: 1,
+      column: 1,
+      message: 'the file starts with a byte-order mark (BOM)',
     });
   });
 
@@ -51,7 +65,10 @@ describe('inventory validate: bad input gets an exact, located message', () => {
   it('duplicate keys in one object: an error, never a silent overwrite', async () => {
     const text = '{\n  "schemaVersion": 1,\n  "id": "main",\n  "name": "Main",\n  "name": "Other",\n  "points": []\n}\n';
     expect(only(await diagnose({ 'site.json': SITE, 'streets/main.json': text }))).toMatchObject({
-      line: 5, column: 3, pointer: '/name', message: "duplicate field 'name' in one object (first at line 4); JSON readers would silently keep only one",
+      line: 5,
+      column: 3,
+      pointer: '/name',
+      message: "duplicate field 'name' in one object (first at line 4); JSON readers would silently keep only one",
     });
   });
 
@@ -65,7 +82,11 @@ describe('inventory validate: bad input gets an exact, located message', () => {
   it('an unknown field, with a suggestion', async () => {
     const text = JSON.stringify(street([{ ...point('a', '127.30.0.1'), lable: 'x' }]), null, 2);
     const d = only(await diagnose({ 'site.json': SITE, 'streets/main.json': text }));
-    expect(d).toMatchObject({ pointer: '/points/0/lable', message: "unknown field 'lable'", hint: "did you mean 'label'? Fields of your own must start with x-" });
+    expect(d).toMatchObject({
+      pointer: '/points/0/lable',
+      message: "unknown field 'lable'",
+      hint: "did you mean 'label'? Fields of your own must start with x-",
+    });
     expect(text.split('\n')[d.line - 1]).toContain('"lable"');
   });
 
@@ -88,7 +109,11 @@ describe('inventory validate: bad input gets an exact, located message', () => {
   it('a secret in a file', async () => {
     const text = JSON.stringify(street([point('a', '127.30.0.1', { device: { address: '127.30.0.1', password: 'hunter2' } })]), null, 2);
     const d = only(await diagnose({ 'site.json': SITE, 'streets/main.json': text }));
-    expect(d).toMatchObject({ rule: 'secret', pointer: '/points/0/device/password', message: "'password' looks like a secret; credentials never go in the inventory" });
+    expect(d).toMatchObject({
+      rule: 'secret',
+      pointer: '/points/0/device/password',
+      message: "'password' looks like a secret; credentials never go in the inventory",
+    });
     expect(d.hint).toContain('credentials.json');
     expect(JSON.stringify(d)).not.toContain('hunter2');
   });
@@ -113,7 +138,12 @@ describe('inventory validate: bad input gets an exact, located message', () => {
       'streets/main.json': street([
         point('a', '127.30.0.1', {
           device: { address: '127.30.0.1', credentialProfile: 'other' },
-          ptz: { presets: [{ name: 'road', pan: 0, tilt: 0, zoom: 0 }, { name: 'road', pan: 0.1, tilt: 0, zoom: 0 }] },
+          ptz: {
+            presets: [
+              { name: 'road', pan: 0, tilt: 0, zoom: 0 },
+              { name: 'road', pan: 0.1, tilt: 0, zoom: 0 },
+            ],
+          },
           streams: [{ profile: 'MainStream', resolution: '1921x1080', bitrateKbps: { min: 4096, max: 2048 }, fps: 120 }],
         }),
       ]),
@@ -130,10 +160,16 @@ describe('inventory validate: bad input gets an exact, located message', () => {
   it('PTZ values outside the generic spaces and duplicate addresses', async () => {
     const list = await diagnose({
       'site.json': SITE,
-      'streets/main.json': street([point('a', '127.30.0.1', { ptz: { presets: [{ name: 'road', pan: 1.5, tilt: 0, zoom: 0 }] } }), point('b', 'http://127.30.0.1/onvif/device_service')]),
+      'streets/main.json': street([
+        point('a', '127.30.0.1', { ptz: { presets: [{ name: 'road', pan: 1.5, tilt: 0, zoom: 0 }] } }),
+        point('b', 'http://127.30.0.1/onvif/device_service'),
+      ]),
     });
     expect(list.map((d) => d.message)).toEqual(["'pan' must be <= 1, not 1.5"]);
-    const dup = await diagnose({ 'site.json': SITE, 'streets/main.json': street([point('a', '127.30.0.1'), point('b', 'http://127.30.0.1/onvif/device_service')]) });
+    const dup = await diagnose({
+      'site.json': SITE,
+      'streets/main.json': street([point('a', '127.30.0.1'), point('b', 'http://127.30.0.1/onvif/device_service')]),
+    });
     expect(only(dup).rule).toBe('duplicate-address');
   });
 

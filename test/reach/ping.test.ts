@@ -76,7 +76,12 @@ describe('camfleet ping: each health state and warning from the matching simulat
     try {
       const started = Date.now();
       const [r] = await pingAll([{ target: 'x', endpoint: parseDeviceAddress(dropping.cameras[0]!.xaddr)!, credentials }], {
-        timeoutMs: 500, concurrency: 1, rtspPort: 554, maxSkewSeconds: 5, slowMs: 1000, icmp: new IcmpProber(),
+        timeoutMs: 500,
+        concurrency: 1,
+        rtspPort: 554,
+        maxSkewSeconds: 5,
+        slowMs: 1000,
+        icmp: new IcmpProber(),
       });
       expect(r!.state).toBe('onvif-down');
       expect(r!.errors.join(' ')).toMatch(/no answer within 500 ms/);
@@ -102,22 +107,48 @@ describe('ICMP only when the ONVIF port is closed (what reconciliation asks for)
     const picked = ['cam-001', 'cam-002', 'cam-004', 'cam-005'].map((name) => fleet.cameras.find((c) => c.name === name)!);
     const r = await pingAll(
       picked.map((c) => ({ target: c.name, endpoint: parseDeviceAddress(c.xaddr)!, credentials })),
-      { timeoutMs: 3000, concurrency: 4, rtspPort: fleet.cameras[0]!.rtspPort, maxSkewSeconds: 5, slowMs: 300, icmp: prober, icmpWhen: 'port-closed' },
+      {
+        timeoutMs: 3000,
+        concurrency: 4,
+        rtspPort: fleet.cameras[0]!.rtspPort,
+        maxSkewSeconds: 5,
+        slowMs: 300,
+        icmp: prober,
+        icmpWhen: 'port-closed',
+      },
     );
     prober.close();
     expect(prober.asked.sort()).toEqual([picked[1]!, picked[2]!].map((c) => parseDeviceAddress(c.xaddr)!.host).sort());
-    expect(r.map((x) => [x.target, x.state])).toEqual([['cam-001', 'ok'], ['cam-002', 'unreachable'], ['cam-004', 'onvif-down'], ['cam-005', 'ok']]);
+    expect(r.map((x) => [x.target, x.state])).toEqual([
+      ['cam-001', 'ok'],
+      ['cam-002', 'unreachable'],
+      ['cam-004', 'onvif-down'],
+      ['cam-005', 'ok'],
+    ]);
   });
 });
 
 describe('health decision (pure)', () => {
-  const base = { icmp: 'reply' as const, onvifPortOpen: true, rtspPortOpen: true, onvifAnswered: true, onvifMs: 10, auth: 'ok' as const, stream: 'ok' as const, clockSkewSeconds: 0 };
+  const base = {
+    icmp: 'reply' as const,
+    onvifPortOpen: true,
+    rtspPortOpen: true,
+    onvifAnswered: true,
+    onvifMs: 10,
+    auth: 'ok' as const,
+    stream: 'ok' as const,
+    clockSkewSeconds: 0,
+  };
   const t = { maxSkewSeconds: 5, slowMs: 1000 };
   it('follows the rules', () => {
     expect(healthOf(base, t)).toEqual({ state: 'ok', warnings: [] });
     expect(healthOf({ ...base, onvifAnswered: false, onvifPortOpen: false, rtspPortOpen: false }, t).state).toBe('onvif-down');
-    expect(healthOf({ ...base, icmp: 'no-reply', onvifAnswered: false, onvifPortOpen: false, rtspPortOpen: false }, t).state).toBe('unreachable');
-    expect(healthOf({ ...base, icmp: 'uninformative', onvifAnswered: false, onvifPortOpen: false, rtspPortOpen: false }, t).state).toBe('unreachable');
+    expect(healthOf({ ...base, icmp: 'no-reply', onvifAnswered: false, onvifPortOpen: false, rtspPortOpen: false }, t).state).toBe(
+      'unreachable',
+    );
+    expect(healthOf({ ...base, icmp: 'uninformative', onvifAnswered: false, onvifPortOpen: false, rtspPortOpen: false }, t).state).toBe(
+      'unreachable',
+    );
     expect(healthOf({ ...base, auth: 'no-credentials' }, t)).toEqual({ state: 'ok', warnings: ['no-credentials'] });
     expect(healthOf({ ...base, icmp: 'unavailable', clockSkewSeconds: -9 }, t).warnings).toEqual(['clock-skew', 'icmp-unavailable']);
   });

@@ -32,11 +32,16 @@ describe('camfleet inventory adopt', () => {
   });
 
   it('writes the expected minimal diff, byte for byte, and touches no other file', async () => {
-    const run = await camfleet(['inventory', 'adopt', '--inventory', env.site, '--into', 'cong-chinh', '--owner', 'household', '--yes'], env.env);
+    const run = await camfleet(
+      ['inventory', 'adopt', '--inventory', env.site, '--into', 'cong-chinh', '--owner', 'household', '--yes'],
+      env.env,
+    );
     expect(run.code, run.stderr).toBe(0);
 
     // The moved camera: one line.
-    expect(await readFile(streetFile('ngo-15'), 'utf8')).toBe(original.get('ngo-15.json')!.replace('"address": "127.67.2.18"', '"address": "127.67.2.99"'));
+    expect(await readFile(streetFile('ngo-15'), 'utf8')).toBe(
+      original.get('ngo-15.json')!.replace('"address": "127.67.2.18"', '"address": "127.67.2.99"'),
+    );
     // The point without identity gets exactly the identity the sample had written by hand.
     expect(await readFile(streetFile('duong-noi-bo-a'), 'utf8')).toBe(original.get('duong-noi-bo-a.json'));
     // The stranger: a new point, in id order, with what the network told about it.
@@ -60,7 +65,9 @@ describe('camfleet inventory adopt', () => {
       '      "notes": "Added by camfleet inventory adopt from a device found on the network; check its label, location and owner."',
       '    },',
     ].join('\n');
-    expect(await readFile(streetFile('cong-chinh'), 'utf8')).toBe(original.get('cong-chinh.json')!.replace('  "points": [\n', `  "points": [\n${added}\n`));
+    expect(await readFile(streetFile('cong-chinh'), 'utf8')).toBe(
+      original.get('cong-chinh.json')!.replace('  "points": [\n', `  "points": [\n${added}\n`),
+    );
     expect(await readFile(streetFile('ngo-8'), 'utf8')).toBe(original.get('ngo-8.json'));
     expect(run.stderr).toMatch(/Wrote 3 files: /);
   });
@@ -86,7 +93,17 @@ describe('camfleet inventory adopt --assign and --ignore (what survey does, with
   it('records the assigned camera on its point and the ignored one in the site; the plan then has neither', async () => {
     const [fresh, neighbour] = other.extra[0]!.cameras;
     const run = await camfleet(
-      ['inventory', 'adopt', '--inventory', other.site, '--assign', `127.72.2.51=tx2-gate-parking`, '--ignore', '127.72.2.52=the shop opposite', '--yes'],
+      [
+        'inventory',
+        'adopt',
+        '--inventory',
+        other.site,
+        '--assign',
+        `127.72.2.51=tx2-gate-parking`,
+        '--ignore',
+        '127.72.2.52=the shop opposite',
+        '--yes',
+      ],
       other.env,
     );
     expect(run.code, run.stderr).toBe(0);
@@ -95,13 +112,25 @@ describe('camfleet inventory adopt --assign and --ignore (what survey does, with
     const port = fresh!.port === 80 ? '' : `:${fresh!.port}`;
     expect(parking.device).toEqual({
       address: `127.72.2.51${port}`,
-      identity: { manufacturer: fresh!.manufacturer, model: fresh!.model, serialNumber: fresh!.serialNumber, mac: fresh!.mac, endpointReference: fresh!.endpointReference },
+      identity: {
+        manufacturer: fresh!.manufacturer,
+        model: fresh!.model,
+        serialNumber: fresh!.serialNumber,
+        mac: fresh!.mac,
+        endpointReference: fresh!.endpointReference,
+      },
       ...(parking.device.credentialProfile ? { credentialProfile: parking.device.credentialProfile } : {}),
     });
     const site = JSON.parse(await readFile(join(other.site, 'site.json'), 'utf8'));
     expect(site.ignoredDevices).toEqual([
       {
-        identity: { manufacturer: neighbour!.manufacturer, model: neighbour!.model, serialNumber: neighbour!.serialNumber, mac: neighbour!.mac, endpointReference: neighbour!.endpointReference },
+        identity: {
+          manufacturer: neighbour!.manufacturer,
+          model: neighbour!.model,
+          serialNumber: neighbour!.serialNumber,
+          mac: neighbour!.mac,
+          endpointReference: neighbour!.endpointReference,
+        },
         address: '127.72.2.52',
         note: 'the shop opposite',
         date: new Date().toISOString().slice(0, 10),
@@ -110,14 +139,20 @@ describe('camfleet inventory adopt --assign and --ignore (what survey does, with
     expect((await camfleet(['inventory', 'validate', other.site])).code).toBe(0);
     const plan = JSON.parse((await camfleet(['--json', 'plan', '--inventory', other.site, '--street', 'cong-chinh'], other.env)).stdout);
     // What is left is the new camera's site settings, for apply: nothing missing, nothing unknown.
-    expect(plan.findings.map((f: { pointId: string; topic: string }) => `${f.pointId} ${f.topic}`)).toEqual(['tx2-gate-parking time', 'tx2-gate-parking network']);
+    expect(plan.findings.map((f: { pointId: string; topic: string }) => `${f.pointId} ${f.topic}`)).toEqual([
+      'tx2-gate-parking time',
+      'tx2-gate-parking network',
+    ]);
   });
 
   it('says what is wrong with a bad --assign or --ignore', async () => {
     const bad = await camfleet(['inventory', 'adopt', '--inventory', other.site, '--assign', '127.72.2.51'], other.env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--assign '127\.72\.2\.51' is not ADDRESS=POINT/);
-    const nobody = await camfleet(['inventory', 'adopt', '--inventory', other.site, '--no-discovery', '--ignore', '127.72.2.99', '--yes'], other.env);
+    const nobody = await camfleet(
+      ['inventory', 'adopt', '--inventory', other.site, '--no-discovery', '--ignore', '127.72.2.99', '--yes'],
+      other.env,
+    );
     expect(nobody.stderr).toMatch(/--ignore 127\.72\.2\.99: no device was found at 127\.72\.2\.99/);
   });
 });

@@ -25,13 +25,19 @@ beforeAll(async () => {
 });
 afterAll(() => env.stop());
 
-const elements = (root: XmlElement, name: string): XmlElement[] => [...(root.name === name ? [root] : []), ...root.children.flatMap((c) => elements(c, name))];
+const elements = (root: XmlElement, name: string): XmlElement[] => [
+  ...(root.name === name ? [root] : []),
+  ...root.children.flatMap((c) => elements(c, name)),
+];
 const out = (name: string) => join(env.site, '..', name);
 
 describe('camfleet check: the CI reports', () => {
   let run: Awaited<ReturnType<typeof camfleet>>;
   beforeAll(async () => {
-    run = await camfleet(['check', '--inventory', env.site, '--junit', out('junit.xml'), '--json', out('report.json'), '--markdown', out('summary.md')], { ...env.env, GITHUB_ACTIONS: 'true' });
+    run = await camfleet(
+      ['check', '--inventory', env.site, '--junit', out('junit.xml'), '--json', out('report.json'), '--markdown', out('summary.md')],
+      { ...env.env, GITHUB_ACTIONS: 'true' },
+    );
   });
 
   it('exits 1 when a camera is unhealthy or drifted', () => {
@@ -42,7 +48,9 @@ describe('camfleet check: the CI reports', () => {
     const junit = parseXml(await readFile(out('junit.xml'), 'utf8'));
     const cases = elements(junit, 'testcase').filter((c) => c.attrs.classname !== 'unknown');
     expect(cases.map((c) => c.attrs.name).sort()).toEqual(ids);
-    const failing = Object.fromEntries(cases.filter((c) => elements(c, 'failure').length).map((c) => [c.attrs.name, elements(c, 'failure')[0]!]));
+    const failing = Object.fromEntries(
+      cases.filter((c) => elements(c, 'failure').length).map((c) => [c.attrs.name, elements(c, 'failure')[0]!]),
+    );
     expect(Object.keys(failing).sort()).toEqual(['tx2-gate-out', 'tx2-gate-parking']);
     expect(failing['tx2-gate-parking']!.attrs.message).toMatch(/^- unreachable at 127\.65\.2\.13/);
     expect(failing['tx2-gate-out']!.text).toMatch(/preset 'road' .*apply/s);
@@ -56,7 +64,11 @@ describe('camfleet check: the CI reports', () => {
     const report = JSON.parse(await readFile(out('report.json'), 'utf8')) as CheckReport;
     const validate = compileOutputSchema('report');
     expect(validate(report), JSON.stringify(validate.errors)).toBe(true);
-    expect(report).toMatchObject({ valid: true, healthy: false, summary: { points: ids.length, failed: 2, passed: ids.length - 2, fix: 1, missing: 1, unknown: 1 } });
+    expect(report).toMatchObject({
+      valid: true,
+      healthy: false,
+      summary: { points: ids.length, failed: 2, passed: ids.length - 2, fix: 1, missing: 1, unknown: 1 },
+    });
   });
 
   it('the markdown summary lists each problem with what to do', async () => {
@@ -93,7 +105,9 @@ describe('camfleet check --shard', () => {
     }
     expect(shards.flat().sort()).toEqual(ids);
     for (const s of shards) expect(s.length).toBe(4);
-    const again = JSON.parse((await camfleet(['--json', 'check', '--inventory', env.site, '--shard', '2/3', '--no-discovery'], env.env)).stdout) as CheckReport;
+    const again = JSON.parse(
+      (await camfleet(['--json', 'check', '--inventory', env.site, '--shard', '2/3', '--no-discovery'], env.env)).stdout,
+    ) as CheckReport;
     expect(again.points.map((p) => p.pointId)).toEqual(shards[1]);
   });
 
@@ -128,10 +142,16 @@ describe('camfleet check on an invalid inventory', () => {
 
 describe('devices found on the network', () => {
   it('a street or a shard alone: the other streets’ cameras are not unknown devices', async () => {
-    for (const selector of [['--street', 'ngo-8'], ['--shard', '1/3']]) {
+    for (const selector of [
+      ['--street', 'ngo-8'],
+      ['--shard', '1/3'],
+    ]) {
       const run = await camfleet(['--json', 'check', '--inventory', env.site, ...selector], env.env);
       const report = JSON.parse(run.stdout) as CheckReport;
-      expect(report.unknownDevices.map((f) => f.address), selector.join(' ')).toEqual(['127.65.2.60']);
+      expect(
+        report.unknownDevices.map((f) => f.address),
+        selector.join(' '),
+      ).toEqual(['127.65.2.60']);
     }
   });
 
@@ -140,12 +160,21 @@ describe('devices found on the network', () => {
     const before = await readFile(file, 'utf8');
     const stranger = env.extra[0]!.cameras[0]!;
     const site = JSON.parse(before);
-    site.ignoredDevices = [{ identity: { serialNumber: stranger.serialNumber }, address: stranger.address, note: 'the shop opposite: its own camera', date: '2026-11-23' }];
+    site.ignoredDevices = [
+      {
+        identity: { serialNumber: stranger.serialNumber },
+        address: stranger.address,
+        note: 'the shop opposite: its own camera',
+        date: '2026-11-23',
+      },
+    ];
     await writeFile(file, formatDocument('site', site));
     try {
       const validation = await camfleet(['inventory', 'validate', env.site]);
       expect(validation.code, validation.stdout + validation.stderr).toBe(0);
-      const report = JSON.parse((await camfleet(['--json', 'check', '--inventory', env.site, '--street', 'ngo-8'], env.env)).stdout) as CheckReport;
+      const report = JSON.parse(
+        (await camfleet(['--json', 'check', '--inventory', env.site, '--street', 'ngo-8'], env.env)).stdout,
+      ) as CheckReport;
       expect(report.unknownDevices).toEqual([]);
     } finally {
       await writeFile(file, before);

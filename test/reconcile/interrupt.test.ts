@@ -8,7 +8,10 @@ import { spawn } from 'node:child_process';
 
 // Every camera of the sample Tân Xuân 2 (on 127.64.2.x) turned away from all of its presets, so that
 // an apply has work on each of them.
-const turnedAway = (c: CameraOverride): CameraOverride => ({ ...c, presets: c.presets?.map((p) => ({ ...p, pan: p.pan > 0 ? -0.9 : 0.9 })) });
+const turnedAway = (c: CameraOverride): CameraOverride => ({
+  ...c,
+  presets: c.presets?.map((p) => ({ ...p, pan: p.pan > 0 ? -0.9 : 0.9 })),
+});
 const isMove = (body: string) => /<(\w+:)?(AbsoluteMove|SetPreset)\b/.test(body);
 const presetsOff = (env: ReconcileEnv, name: string) => env.fleet.camera(name).state.presets.some((p) => Math.abs(p.position.pan) === 0.9);
 
@@ -79,7 +82,9 @@ describe('a camera that goes offline in the middle of an apply', () => {
     expect(report.interrupted).toBe(false);
     const gone = report.points.find((p) => p.pointId === 'tx2-ngo-15-1')!;
     expect(gone.status).toBe('failed');
-    expect(gone.actions.some((a) => a.status === 'failed' && /connection|refused|reset|unreachable|socket/i.test(a.detail ?? ''))).toBe(true);
+    expect(gone.actions.some((a) => a.status === 'failed' && /connection|refused|reset|unreachable|socket/i.test(a.detail ?? ''))).toBe(
+      true,
+    );
     const others = report.points.filter((p) => p.pointId !== 'tx2-ngo-15-1');
     expect(others).toHaveLength(4);
     for (const p of others) expect(p.status, `${p.pointId}: ${JSON.stringify(p.actions)}`).toBe('verified');

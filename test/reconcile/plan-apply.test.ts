@@ -63,21 +63,30 @@ describe('plan: each kind of finding, from the matching fault', () => {
   it('~ drift apply can fix: a preset turned away, a preset missing, a stream setting, a clock, NTP', () => {
     expect(finding(first, 'tx2-gate-out', 'preset')).toMatchObject({ kind: 'fix', action: { type: 'set-preset', name: 'road' } });
     expect(finding(first, 'tx2-gate-in', 'preset')).toMatchObject({ kind: 'fix', message: "preset 'gate' is missing" });
-    expect(finding(first, 'tx2-nba-1', 'encoder')).toMatchObject({ kind: 'fix', message: 'MainStream: resolution 1280x720, wants 1920x1080' });
+    expect(finding(first, 'tx2-nba-1', 'encoder')).toMatchObject({
+      kind: 'fix',
+      message: 'MainStream: resolution 1280x720, wants 1920x1080',
+    });
     expect(finding(first, 'tx2-nba-2', 'time')?.message).toMatch(/^clock \+(599|600)(\.\d)? s off$/);
     expect(finding(first, 'tx2-nba-2', 'network')).toMatchObject({ kind: 'fix', message: 'NTP none, wants vn.pool.ntp.org' });
     expect(finding(first, 'tx2-ngo-15-3', 'encoder')).toMatchObject({ kind: 'fix' });
   });
 
   it('! needs a person: a swapped camera, refused credentials, a stream that does not answer', () => {
-    expect(finding(first, 'tx2-ngo-8-1', 'identity')?.message).toMatch(/^a different camera answers at 127\.63\.2\.14: serial SWAPPED-0001 \(inventory: CFS/);
+    expect(finding(first, 'tx2-ngo-8-1', 'identity')?.message).toMatch(
+      /^a different camera answers at 127\.63\.2\.14: serial SWAPPED-0001 \(inventory: CFS/,
+    );
     expect(finding(first, 'tx2-nba-3', 'auth')).toMatchObject({ kind: 'attention' });
     expect(finding(first, 'tx2-ngo-8-2', 'stream')).toMatchObject({ kind: 'attention' });
   });
 
   it('- missing, + moved and + unknown', () => {
     expect(finding(first, 'tx2-gate-parking', 'unreachable')).toMatchObject({ kind: 'missing' });
-    expect(finding(first, 'tx2-ngo-15-2', 'moved')).toMatchObject({ kind: 'unknown', address: '127.63.2.99', message: 'moved from 127.63.2.18 to 127.63.2.99' });
+    expect(finding(first, 'tx2-ngo-15-2', 'moved')).toMatchObject({
+      kind: 'unknown',
+      address: '127.63.2.99',
+      message: 'moved from 127.63.2.18 to 127.63.2.99',
+    });
     expect(finding(first, null, 'unknown-device')?.message).toMatch(/at 127\.63\.2\.50: no point claims it$/);
   });
 

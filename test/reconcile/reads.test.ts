@@ -43,7 +43,16 @@ describe('what a plan reads from a camera', () => {
     expect(requests).toContain('GetNTP');
     expect(requests).not.toContain('GetDNS');
     expect(requests).not.toContain('GetNetworkDefaultGateway');
-    expect(requests).toEqual(expect.arrayContaining(['GetSystemDateAndTime', 'GetDeviceInformation', 'GetServices', 'GetProfiles', 'GetStreamUri', 'GetNetworkInterfaces']));
+    expect(requests).toEqual(
+      expect.arrayContaining([
+        'GetSystemDateAndTime',
+        'GetDeviceInformation',
+        'GetServices',
+        'GetProfiles',
+        'GetStreamUri',
+        'GetNetworkInterfaces',
+      ]),
+    );
   });
 });
 
@@ -52,7 +61,9 @@ describe('a point written as a device service URL', () => {
     const file = join(env.site, 'streets', 'duong-noi-bo-a.json');
     const doc = JSON.parse(await readFile(file, 'utf8'));
     const point = doc.points.find((p: { id: string }) => p.id === 'tx2-nba-1');
-    const ok = JSON.parse((await camfleet(['--json', 'plan', '--inventory', env.site, '--point', 'tx2-nba-1', '--no-discovery'], env.env)).stdout);
+    const ok = JSON.parse(
+      (await camfleet(['--json', 'plan', '--inventory', env.site, '--point', 'tx2-nba-1', '--no-discovery'], env.env)).stdout,
+    );
     expect(ok.findings).toEqual([]);
     point.device.address = `http://${point.device.address}/onvif/elsewhere`;
     await writeFile(file, formatDocument('street', doc));

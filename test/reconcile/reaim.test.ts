@@ -19,7 +19,8 @@ const reaim = async (...args: string[]) => {
 };
 const status = (r: ApplyReport | undefined, id: string) => r?.points.find((p) => p.pointId === id);
 const position = (name: string) => env.fleet.camera(name).state.position;
-const near = (a: { pan: number; tilt: number }, b: { pan: number; tilt: number }) => Math.abs(a.pan - b.pan) < 0.01 && Math.abs(a.tilt - b.tilt) < 0.01;
+const near = (a: { pan: number; tilt: number }, b: { pan: number; tilt: number }) =>
+  Math.abs(a.pan - b.pan) < 0.01 && Math.abs(a.tilt - b.tilt) < 0.01;
 
 describe('camfleet ptz reaim', () => {
   it('refuses without a terminal and without --yes, moving nothing', async () => {
@@ -38,7 +39,9 @@ describe('camfleet ptz reaim', () => {
     expect(near(position('tx2-gate-in'), { pan: 0.066, tilt: -0.256 })).toBe(true);
     const away = status(run.report, 'tx2-gate-out')!;
     expect(away.status).toBe('failed');
-    expect(away.actions[0]!.detail).toMatch(/^the camera's preset 'road' points at pan -0\.5 .*'camfleet ptz reaim --save' stores the inventory's positions$/);
+    expect(away.actions[0]!.detail).toMatch(
+      /^the camera's preset 'road' points at pan -0\.5 .*'camfleet ptz reaim --save' stores the inventory's positions$/,
+    );
   });
 
   it('--save stores the inventory positions on every camera, without duplicates; then --preset is clean', async () => {
@@ -68,7 +71,25 @@ describe('camfleet ptz reaim', () => {
 
 describe('camfleet ptz preset set --record', () => {
   it('saves the preset on the camera and writes it into the inventory point', async () => {
-    const run = await camfleet(['ptz', 'preset', 'set', 'cong-chinh/tx2-gate-in', 'market', '--inventory', env.site, '--pan', '0.3', '--tilt', '-0.2', '--zoom', '0.5', '--record'], env.env);
+    const run = await camfleet(
+      [
+        'ptz',
+        'preset',
+        'set',
+        'cong-chinh/tx2-gate-in',
+        'market',
+        '--inventory',
+        env.site,
+        '--pan',
+        '0.3',
+        '--tilt',
+        '-0.2',
+        '--zoom',
+        '0.5',
+        '--record',
+      ],
+      env.env,
+    );
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toMatch(/Wrote 1 file: tx2-gate-in: preset 'market' at pan 0\.3 tilt -0\.2 zoom 0\.5\./);
     const stored = env.fleet.camera('tx2-gate-in').state.presets.filter((p) => p.name === 'market');
@@ -78,7 +99,9 @@ describe('camfleet ptz preset set --record', () => {
     expect(point.ptz.presets.map((p: { name: string }) => p.name)).toEqual(['gate', 'road', 'market']);
     expect(point.ptz.presets[2]).toEqual({ name: 'market', pan: 0.3, tilt: -0.2, zoom: 0.5 });
     // The next plan agrees with the camera.
-    const plan = JSON.parse((await camfleet(['--json', 'plan', '--inventory', env.site, '--point', 'tx2-gate-in', '--no-discovery'], env.env)).stdout);
+    const plan = JSON.parse(
+      (await camfleet(['--json', 'plan', '--inventory', env.site, '--point', 'tx2-gate-in', '--no-discovery'], env.env)).stdout,
+    );
     expect(plan.findings).toEqual([]);
   });
 

@@ -16,7 +16,13 @@ beforeAll(async () => {
     count: 5,
     addressBase: '127.0.14.1',
     discovery: false,
-    cameras: [{ auth: 'ws-security' }, { auth: 'digest' }, { auth: 'both' }, { auth: 'none' }, { auth: 'both', faults: { wrongPassword: true } }],
+    cameras: [
+      { auth: 'ws-security' },
+      { auth: 'digest' },
+      { auth: 'both' },
+      { auth: 'none' },
+      { auth: 'both', faults: { wrongPassword: true } },
+    ],
   });
 });
 afterAll(() => fleet.stop());

@@ -26,7 +26,10 @@ describe('WS-Discovery responder', () => {
   });
 
   it('answers a unicast probe to each camera address', async () => {
-    const replies = await rawProbe(fleet.cameras.map((c) => c.address), 400);
+    const replies = await rawProbe(
+      fleet.cameras.map((c) => c.address),
+      400,
+    );
     expect(ours(replies).size).toBe(50);
   });
 
@@ -43,7 +46,10 @@ describe('WS-Discovery responder', () => {
   it('honours the Types filter, resolving prefixes', async () => {
     const other = probeMessage(undefined, 'x:Printer').replace('<d:Types>', '<d:Types xmlns:x="urn:example:printers">');
     expect(await rawProbe([fleet.cameras[0]!.address], 300, other)).toHaveLength(0);
-    const device = probeMessage(undefined, 'tds:Device').replace('<d:Types>', '<d:Types xmlns:tds="http://www.onvif.org/ver10/device/wsdl">');
+    const device = probeMessage(undefined, 'tds:Device').replace(
+      '<d:Types>',
+      '<d:Types xmlns:tds="http://www.onvif.org/ver10/device/wsdl">',
+    );
     expect(await rawProbe([fleet.cameras[0]!.address], 300, device)).toHaveLength(1);
   });
 

@@ -38,7 +38,10 @@ describe('RTSP', () => {
     const first = await rtspRequest(uri, 'DESCRIBE', { Accept: 'application/sdp' });
     expect(first.status).toBe(401);
     const challenge = first.headers['www-authenticate']![0]!;
-    return rtspRequest(uri, 'DESCRIBE', { Accept: 'application/sdp', Authorization: answerChallenge(challenge, 'DESCRIBE', uri, 'admin', 'camfleet') });
+    return rtspRequest(uri, 'DESCRIBE', {
+      Accept: 'application/sdp',
+      Authorization: answerChallenge(challenge, 'DESCRIBE', uri, 'admin', 'camfleet'),
+    });
   }
 
   it('answers OPTIONS, and DESCRIBE with Digest and an SDP whose SPS matches the encoder', async () => {
@@ -124,12 +127,21 @@ describe('state file and single-address mode', () => {
     const statePath = join(dir, 'sim-state.json');
     try {
       const first = await startFleet({ count: 1, addressBase: '127.0.17.1', discovery: false, statePath });
-      await call(first.cameras[0]!.xaddr.replace('device', 'ptz'), '<SetPreset xmlns="http://www.onvif.org/ver20/ptz/wsdl"><ProfileToken>Profile_1</ProfileToken><PresetName>gate</PresetName></SetPreset>');
-      await call(first.cameras[0]!.xaddr, '<SetHostname xmlns="http://www.onvif.org/ver10/device/wsdl"><Name>gate-cam</Name></SetHostname>');
+      await call(
+        first.cameras[0]!.xaddr.replace('device', 'ptz'),
+        '<SetPreset xmlns="http://www.onvif.org/ver20/ptz/wsdl"><ProfileToken>Profile_1</ProfileToken><PresetName>gate</PresetName></SetPreset>',
+      );
+      await call(
+        first.cameras[0]!.xaddr,
+        '<SetHostname xmlns="http://www.onvif.org/ver10/device/wsdl"><Name>gate-cam</Name></SetHostname>',
+      );
       await first.stop();
       expect(JSON.parse(await readFile(statePath, 'utf8')).cameras['cam-001'].network.hostname).toBe('gate-cam');
       const second = await startFleet({ count: 1, addressBase: '127.0.17.1', discovery: false, statePath });
-      const presets = await call(second.cameras[0]!.xaddr.replace('device', 'ptz'), '<GetPresets xmlns="http://www.onvif.org/ver20/ptz/wsdl"><ProfileToken>Profile_1</ProfileToken></GetPresets>');
+      const presets = await call(
+        second.cameras[0]!.xaddr.replace('device', 'ptz'),
+        '<GetPresets xmlns="http://www.onvif.org/ver20/ptz/wsdl"><ProfileToken>Profile_1</ProfileToken></GetPresets>',
+      );
       expect(presets.body).toContain('<tt:Name>gate</tt:Name>');
       await second.stop();
     } finally {

@@ -27,7 +27,10 @@ describe('sim --inventory: one camera per point, as the point describes it', () 
     const info = await call(camera.xaddr, '<GetDeviceInformation xmlns="http://www.onvif.org/ver10/device/wsdl"/>');
     expect(info.body).toContain(`<tds:SerialNumber>${gate.device.identity!.serialNumber}</tds:SerialNumber>`);
     expect(camera.endpointReference).toBe(gate.device.identity!.endpointReference);
-    const presets = await call(camera.xaddr.replace('device_service', 'ptz_service'), '<GetPresets xmlns="http://www.onvif.org/ver20/ptz/wsdl"><ProfileToken>Profile_1</ProfileToken></GetPresets>');
+    const presets = await call(
+      camera.xaddr.replace('device_service', 'ptz_service'),
+      '<GetPresets xmlns="http://www.onvif.org/ver20/ptz/wsdl"><ProfileToken>Profile_1</ProfileToken></GetPresets>',
+    );
     for (const preset of gate.ptz!.presets!) {
       expect(presets.body).toContain(`<tt:Name>${preset.name}</tt:Name><tt:PTZPosition><tt:PanTilt x="${preset.pan}" y="${preset.tilt}"`);
     }
@@ -35,9 +38,17 @@ describe('sim --inventory: one camera per point, as the point describes it', () 
 
   it('streams as the inventory asks, and has no PTZ where the point has none', async () => {
     const parking = fleet.cameras.find((c) => c.name === 'tx2-gate-parking')!;
-    const services = await call(parking.xaddr, '<GetServices xmlns="http://www.onvif.org/ver10/device/wsdl"><IncludeCapability>false</IncludeCapability></GetServices>');
+    const services = await call(
+      parking.xaddr,
+      '<GetServices xmlns="http://www.onvif.org/ver10/device/wsdl"><IncludeCapability>false</IncludeCapability></GetServices>',
+    );
     expect(services.body).not.toContain('<tds:Namespace>http://www.onvif.org/ver20/ptz/wsdl');
-    const encoders = await call(parking.xaddr.replace('device_service', 'media2_service'), '<GetVideoEncoderConfigurations xmlns="http://www.onvif.org/ver20/media/wsdl"/>');
-    expect(encoders.body).toMatch(/token="VideoEncoder_1" GovLength="50".*?<tt:Width>1920<\/tt:Width><tt:Height>1080<\/tt:Height>.*?<tt:BitrateLimit>4096</);
+    const encoders = await call(
+      parking.xaddr.replace('device_service', 'media2_service'),
+      '<GetVideoEncoderConfigurations xmlns="http://www.onvif.org/ver20/media/wsdl"/>',
+    );
+    expect(encoders.body).toMatch(
+      /token="VideoEncoder_1" GovLength="50".*?<tt:Width>1920<\/tt:Width><tt:Height>1080<\/tt:Height>.*?<tt:BitrateLimit>4096</,
+    );
   });
 });

@@ -21,8 +21,20 @@ describe.runIf(enabled)('WS-Discovery between two network namespaces joined by v
   it('a camera in one namespace is found by a multicast probe from the other', async () => {
     const { a, b } = pair!;
     sim = await netnsSpawn(a.ns, [
-      process.execPath, resolve(root, 'bin/camfleet.js'), 'sim', '--json', '--count', '1',
-      '--address-base', a.address, '--interface', a.address, '--port', '8080', '--rtsp-port', '8554',
+      process.execPath,
+      resolve(root, 'bin/camfleet.js'),
+      'sim',
+      '--json',
+      '--count',
+      '1',
+      '--address-base',
+      a.address,
+      '--interface',
+      a.address,
+      '--port',
+      '8080',
+      '--rtsp-port',
+      '8554',
     ]);
     const camera = JSON.parse(sim.firstLine).cameras[0];
     expect(camera.address).toBe(a.address);

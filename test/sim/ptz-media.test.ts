@@ -21,14 +21,27 @@ async function status(i: number) {
 }
 
 const absolute = (i: number, pan: number, tilt: number, zoom: number) =>
-  call(ptzUrl(i), `<AbsoluteMove ${PTZ}><ProfileToken>Profile_1</ProfileToken><Position><tt:PanTilt ${TT} x="${pan}" y="${tilt}"/><tt:Zoom ${TT} x="${zoom}"/></Position></AbsoluteMove>`);
+  call(
+    ptzUrl(i),
+    `<AbsoluteMove ${PTZ}><ProfileToken>Profile_1</ProfileToken><Position><tt:PanTilt ${TT} x="${pan}" y="${tilt}"/><tt:Zoom ${TT} x="${zoom}"/></Position></AbsoluteMove>`,
+  );
 
-function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; rawHeaders: string[]; body: Buffer; type?: string }> {
+function get(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; rawHeaders: string[]; body: Buffer; type?: string }> {
   return new Promise((resolve, reject) => {
     request(url, { headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, rawHeaders: res.rawHeaders, body: Buffer.concat(chunks), type: res.headers['content-type'] }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          rawHeaders: res.rawHeaders,
+          body: Buffer.concat(chunks),
+          type: res.headers['content-type'],
+        }),
+      );
     })
       .on('error', reject)
       .end();
@@ -40,7 +53,9 @@ async function snapshot(i: number): Promise<Buffer> {
   const first = await get(url);
   expect(first.status).toBe(401);
   const { pathname, search } = new URL(url);
-  const reply = await get(url, { Authorization: answerChallenge(challengesOf(first.rawHeaders)[0]!, 'GET', pathname + search, 'admin', 'camfleet') });
+  const reply = await get(url, {
+    Authorization: answerChallenge(challengesOf(first.rawHeaders)[0]!, 'GET', pathname + search, 'admin', 'camfleet'),
+  });
   expect(reply.status).toBe(200);
   expect(reply.type).toBe('image/jpeg');
   return reply.body;
@@ -61,7 +76,13 @@ beforeAll(async () => {
     addressBase: '127.0.15.1',
     discovery: false,
     ptzSpeed: 2,
-    cameras: [{}, { faults: { noPtz: true } }, { faults: { noAbsoluteMove: true } }, { faults: { ignoreEncoderChanges: true } }, { faults: { tampered: 'covered' } }],
+    cameras: [
+      {},
+      { faults: { noPtz: true } },
+      { faults: { noAbsoluteMove: true } },
+      { faults: { ignoreEncoderChanges: true } },
+      { faults: { tampered: 'covered' } },
+    ],
   });
 });
 afterAll(() => fleet.stop());
@@ -81,7 +102,10 @@ describe('PTZ', () => {
   it('continuous moves advance with time, honour Timeout, and Stop freezes them', async () => {
     await absolute(0, 0, 0, 0);
     await sleep(600);
-    await call(ptzUrl(0), `<ContinuousMove ${PTZ}><ProfileToken>Profile_1</ProfileToken><Velocity><tt:PanTilt ${TT} x="0.5" y="0"/></Velocity><Timeout>PT0.3S</Timeout></ContinuousMove>`);
+    await call(
+      ptzUrl(0),
+      `<ContinuousMove ${PTZ}><ProfileToken>Profile_1</ProfileToken><Velocity><tt:PanTilt ${TT} x="0.5" y="0"/></Velocity><Timeout>PT0.3S</Timeout></ContinuousMove>`,
+    );
     await sleep(100);
     const early = await status(0);
     expect(early.panTilt).toBe('MOVING');
@@ -89,7 +113,10 @@ describe('PTZ', () => {
     const done = await status(0);
     expect(done.panTilt).toBe('IDLE');
     expect(done.pan).toBeCloseTo(0.3, 1);
-    await call(ptzUrl(0), `<ContinuousMove ${PTZ}><ProfileToken>Profile_1</ProfileToken><Velocity><tt:PanTilt ${TT} x="-1" y="0"/></Velocity></ContinuousMove>`);
+    await call(
+      ptzUrl(0),
+      `<ContinuousMove ${PTZ}><ProfileToken>Profile_1</ProfileToken><Velocity><tt:PanTilt ${TT} x="-1" y="0"/></Velocity></ContinuousMove>`,
+    );
     await sleep(100);
     await call(ptzUrl(0), `<Stop ${PTZ}><ProfileToken>Profile_1</ProfileToken></Stop>`);
     const stopped = await status(0);
@@ -100,10 +127,15 @@ describe('PTZ', () => {
 
   it('SetPreset with a token updates in place; without one it creates, even a duplicate name', async () => {
     const set = async (extra: string) =>
-      /<tptz:PresetToken>([^<]+)</.exec((await call(ptzUrl(0), `<SetPreset ${PTZ}><ProfileToken>Profile_1</ProfileToken><PresetName>gate</PresetName>${extra}</SetPreset>`)).body)![1];
+      /<tptz:PresetToken>([^<]+)</.exec(
+        (await call(ptzUrl(0), `<SetPreset ${PTZ}><ProfileToken>Profile_1</ProfileToken><PresetName>gate</PresetName>${extra}</SetPreset>`))
+          .body,
+      )![1];
     const token = await set('');
     expect(await set(`<PresetToken>${token}</PresetToken>`)).toBe(token);
-    const presets = async () => (await call(ptzUrl(0), `<GetPresets ${PTZ}><ProfileToken>Profile_1</ProfileToken></GetPresets>`)).body.match(/<tt:Name>gate</g)?.length ?? 0;
+    const presets = async () =>
+      (await call(ptzUrl(0), `<GetPresets ${PTZ}><ProfileToken>Profile_1</ProfileToken></GetPresets>`)).body.match(/<tt:Name>gate</g)
+        ?.length ?? 0;
     expect(await presets()).toBe(1);
     await set('');
     expect(await presets()).toBe(2);
@@ -112,7 +144,10 @@ describe('PTZ', () => {
   });
 
   it('a camera without PTZ leaves it out of GetServices and refuses PTZ calls', async () => {
-    const services = await call(fleet.cameras[1]!.xaddr, '<GetServices xmlns="http://www.onvif.org/ver10/device/wsdl"><IncludeCapability>false</IncludeCapability></GetServices>');
+    const services = await call(
+      fleet.cameras[1]!.xaddr,
+      '<GetServices xmlns="http://www.onvif.org/ver10/device/wsdl"><IncludeCapability>false</IncludeCapability></GetServices>',
+    );
     expect(services.body).not.toContain('<tds:Namespace>http://www.onvif.org/ver20/ptz/wsdl');
     expect(services.body).toContain('<tds:Namespace>http://www.onvif.org/ver20/media/wsdl');
     const refused = await call(ptzUrl(1), `<GetStatus ${PTZ}><ProfileToken>Profile_1</ProfileToken></GetStatus>`);
@@ -126,7 +161,14 @@ describe('PTZ', () => {
     const nodes = await call(ptzUrl(2), `<GetNodes ${PTZ}/>`);
     expect(nodes.body).not.toContain('AbsolutePanTiltPositionSpace');
     expect(nodes.body).toContain('RelativePanTiltTranslationSpace');
-    expect((await call(ptzUrl(2), `<RelativeMove ${PTZ}><ProfileToken>Profile_1</ProfileToken><Translation><tt:PanTilt ${TT} x="0.1" y="0"/></Translation></RelativeMove>`)).status).toBe(200);
+    expect(
+      (
+        await call(
+          ptzUrl(2),
+          `<RelativeMove ${PTZ}><ProfileToken>Profile_1</ProfileToken><Translation><tt:PanTilt ${TT} x="0.1" y="0"/></Translation></RelativeMove>`,
+        )
+      ).status,
+    ).toBe(200);
   });
 });
 
@@ -137,9 +179,17 @@ describe('encoder settings', () => {
       `<SetVideoEncoderConfiguration xmlns="http://www.onvif.org/ver20/media/wsdl"><Configuration token="VideoEncoder_2" GovLength="30" Profile="Main"><tt:Name ${TT}>SubStream</tt:Name><tt:UseCount ${TT}>1</tt:UseCount><tt:Encoding ${TT}>H264</tt:Encoding><tt:Resolution ${TT}><tt:Width>${width}</tt:Width><tt:Height>${height}</tt:Height></tt:Resolution><tt:RateControl ${TT}><tt:FrameRateLimit>15</tt:FrameRateLimit><tt:BitrateLimit>512</tt:BitrateLimit></tt:RateControl><tt:Quality ${TT}>3</tt:Quality></Configuration></SetVideoEncoderConfiguration>`,
     );
   const subResolution = async (i: number) =>
-    /token="VideoEncoder_2".*?<tt:Width>(\d+)<\/tt:Width><tt:Height>(\d+)/.exec(
-      (await call(`http://${fleet.cameras[i]!.address}/onvif/media2_service`, '<GetVideoEncoderConfigurations xmlns="http://www.onvif.org/ver20/media/wsdl"/>')).body,
-    )!.slice(1).join('x');
+    /token="VideoEncoder_2".*?<tt:Width>(\d+)<\/tt:Width><tt:Height>(\d+)/
+      .exec(
+        (
+          await call(
+            `http://${fleet.cameras[i]!.address}/onvif/media2_service`,
+            '<GetVideoEncoderConfigurations xmlns="http://www.onvif.org/ver20/media/wsdl"/>',
+          )
+        ).body,
+      )!
+      .slice(1)
+      .join('x');
 
   it('applies a supported setting and refuses an unsupported one with ter:ConfigModify', async () => {
     expect((await setSub(0, 704, 576)).status).toBe(200);

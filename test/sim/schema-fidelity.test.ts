@@ -40,13 +40,35 @@ const OPERATIONS: [string, string, string][] = [
   ['device', 'GetHostname', tds('<GetHostname/>')],
   ['device', 'SetHostname', tds('<SetHostname><Name>gate-cam</Name></SetHostname>')],
   ['device', 'GetNetworkInterfaces', tds('<GetNetworkInterfaces/>')],
-  ['device', 'SetNetworkInterfaces', tds(`<SetNetworkInterfaces><InterfaceToken>eth0</InterfaceToken><NetworkInterface><tt:IPv4 ${TT}><tt:Enabled>true</tt:Enabled><tt:Manual><tt:Address>127.0.10.1</tt:Address><tt:PrefixLength>24</tt:PrefixLength></tt:Manual><tt:DHCP>false</tt:DHCP></tt:IPv4></NetworkInterface></SetNetworkInterfaces>`)],
+  [
+    'device',
+    'SetNetworkInterfaces',
+    tds(
+      `<SetNetworkInterfaces><InterfaceToken>eth0</InterfaceToken><NetworkInterface><tt:IPv4 ${TT}><tt:Enabled>true</tt:Enabled><tt:Manual><tt:Address>127.0.10.1</tt:Address><tt:PrefixLength>24</tt:PrefixLength></tt:Manual><tt:DHCP>false</tt:DHCP></tt:IPv4></NetworkInterface></SetNetworkInterfaces>`,
+    ),
+  ],
   ['device', 'GetNetworkDefaultGateway', tds('<GetNetworkDefaultGateway/>')],
-  ['device', 'SetNetworkDefaultGateway', tds('<SetNetworkDefaultGateway><IPv4Address>127.0.10.254</IPv4Address></SetNetworkDefaultGateway>')],
+  [
+    'device',
+    'SetNetworkDefaultGateway',
+    tds('<SetNetworkDefaultGateway><IPv4Address>127.0.10.254</IPv4Address></SetNetworkDefaultGateway>'),
+  ],
   ['device', 'GetDNS', tds('<GetDNS/>')],
-  ['device', 'SetDNS', tds(`<SetDNS><FromDHCP>false</FromDHCP><DNSManual><tt:Type ${TT}>IPv4</tt:Type><tt:IPv4Address ${TT}>127.0.10.53</tt:IPv4Address></DNSManual></SetDNS>`)],
+  [
+    'device',
+    'SetDNS',
+    tds(
+      `<SetDNS><FromDHCP>false</FromDHCP><DNSManual><tt:Type ${TT}>IPv4</tt:Type><tt:IPv4Address ${TT}>127.0.10.53</tt:IPv4Address></DNSManual></SetDNS>`,
+    ),
+  ],
   ['device', 'GetNTP', tds('<GetNTP/>')],
-  ['device', 'SetNTP', tds(`<SetNTP><FromDHCP>false</FromDHCP><NTPManual><tt:Type ${TT}>DNS</tt:Type><tt:DNSname ${TT}>ntp.example.org</tt:DNSname></NTPManual></SetNTP>`)],
+  [
+    'device',
+    'SetNTP',
+    tds(
+      `<SetNTP><FromDHCP>false</FromDHCP><NTPManual><tt:Type ${TT}>DNS</tt:Type><tt:DNSname ${TT}>ntp.example.org</tt:DNSname></NTPManual></SetNTP>`,
+    ),
+  ],
   ['device', 'GetNTPAfterSet', tds('<GetNTP/>')],
   ['device', 'GetDiscoveryMode', tds('<GetDiscoveryMode/>')],
   ['media', 'GetProfiles', trt('<GetProfiles/>')],
@@ -54,29 +76,83 @@ const OPERATIONS: [string, string, string][] = [
   ['media', 'GetVideoSources', trt('<GetVideoSources/>')],
   ['media', 'GetVideoSourceConfigurations', trt('<GetVideoSourceConfigurations/>')],
   ['media', 'GetVideoEncoderConfigurations', trt('<GetVideoEncoderConfigurations/>')],
-  ['media', 'GetVideoEncoderConfiguration', trt('<GetVideoEncoderConfiguration><ConfigurationToken>VideoEncoder_1</ConfigurationToken></GetVideoEncoderConfiguration>')],
-  ['media', 'GetVideoEncoderConfigurationOptions', trt('<GetVideoEncoderConfigurationOptions><ConfigurationToken>VideoEncoder_1</ConfigurationToken></GetVideoEncoderConfigurationOptions>')],
-  ['media', 'SetVideoEncoderConfiguration', trt(`<SetVideoEncoderConfiguration><Configuration token="VideoEncoder_2"><tt:Name ${TT}>SubStream</tt:Name><tt:UseCount ${TT}>1</tt:UseCount><tt:Encoding ${TT}>H264</tt:Encoding><tt:Resolution ${TT}><tt:Width>704</tt:Width><tt:Height>576</tt:Height></tt:Resolution><tt:Quality ${TT}>3</tt:Quality><tt:RateControl ${TT}><tt:FrameRateLimit>12</tt:FrameRateLimit><tt:EncodingInterval>1</tt:EncodingInterval><tt:BitrateLimit>768</tt:BitrateLimit></tt:RateControl><tt:H264 ${TT}><tt:GovLength>24</tt:GovLength><tt:H264Profile>Main</tt:H264Profile></tt:H264><tt:Multicast ${TT}><tt:Address><tt:Type>IPv4</tt:Type><tt:IPv4Address>0.0.0.0</tt:IPv4Address></tt:Address><tt:Port>0</tt:Port><tt:TTL>5</tt:TTL><tt:AutoStart>false</tt:AutoStart></tt:Multicast><tt:SessionTimeout ${TT}>PT60S</tt:SessionTimeout></Configuration><ForcePersistence>true</ForcePersistence></SetVideoEncoderConfiguration>`)],
-  ['media', 'GetStreamUri', trt(`<GetStreamUri><StreamSetup><tt:Stream ${TT}>RTP-Unicast</tt:Stream><tt:Transport ${TT}><tt:Protocol>RTSP</tt:Protocol></tt:Transport></StreamSetup><ProfileToken>Profile_1</ProfileToken></GetStreamUri>`)],
+  [
+    'media',
+    'GetVideoEncoderConfiguration',
+    trt('<GetVideoEncoderConfiguration><ConfigurationToken>VideoEncoder_1</ConfigurationToken></GetVideoEncoderConfiguration>'),
+  ],
+  [
+    'media',
+    'GetVideoEncoderConfigurationOptions',
+    trt(
+      '<GetVideoEncoderConfigurationOptions><ConfigurationToken>VideoEncoder_1</ConfigurationToken></GetVideoEncoderConfigurationOptions>',
+    ),
+  ],
+  [
+    'media',
+    'SetVideoEncoderConfiguration',
+    trt(
+      `<SetVideoEncoderConfiguration><Configuration token="VideoEncoder_2"><tt:Name ${TT}>SubStream</tt:Name><tt:UseCount ${TT}>1</tt:UseCount><tt:Encoding ${TT}>H264</tt:Encoding><tt:Resolution ${TT}><tt:Width>704</tt:Width><tt:Height>576</tt:Height></tt:Resolution><tt:Quality ${TT}>3</tt:Quality><tt:RateControl ${TT}><tt:FrameRateLimit>12</tt:FrameRateLimit><tt:EncodingInterval>1</tt:EncodingInterval><tt:BitrateLimit>768</tt:BitrateLimit></tt:RateControl><tt:H264 ${TT}><tt:GovLength>24</tt:GovLength><tt:H264Profile>Main</tt:H264Profile></tt:H264><tt:Multicast ${TT}><tt:Address><tt:Type>IPv4</tt:Type><tt:IPv4Address>0.0.0.0</tt:IPv4Address></tt:Address><tt:Port>0</tt:Port><tt:TTL>5</tt:TTL><tt:AutoStart>false</tt:AutoStart></tt:Multicast><tt:SessionTimeout ${TT}>PT60S</tt:SessionTimeout></Configuration><ForcePersistence>true</ForcePersistence></SetVideoEncoderConfiguration>`,
+    ),
+  ],
+  [
+    'media',
+    'GetStreamUri',
+    trt(
+      `<GetStreamUri><StreamSetup><tt:Stream ${TT}>RTP-Unicast</tt:Stream><tt:Transport ${TT}><tt:Protocol>RTSP</tt:Protocol></tt:Transport></StreamSetup><ProfileToken>Profile_1</ProfileToken></GetStreamUri>`,
+    ),
+  ],
   ['media', 'GetSnapshotUri', trt('<GetSnapshotUri><ProfileToken>Profile_1</ProfileToken></GetSnapshotUri>')],
   ['media2', 'GetProfiles2', tr2('<GetProfiles><Type>All</Type></GetProfiles>')],
   ['media2', 'GetProfilesNoType', tr2('<GetProfiles/>')],
   ['media2', 'GetStreamUri2', tr2('<GetStreamUri><Protocol>RtspUnicast</Protocol><ProfileToken>Profile_1</ProfileToken></GetStreamUri>')],
   ['media2', 'GetSnapshotUri2', tr2('<GetSnapshotUri><ProfileToken>Profile_2</ProfileToken></GetSnapshotUri>')],
   ['media2', 'GetVideoEncoderConfigurations2', tr2('<GetVideoEncoderConfigurations/>')],
-  ['media2', 'GetVideoEncoderConfigurationOptions2', tr2('<GetVideoEncoderConfigurationOptions><ConfigurationToken>VideoEncoder_1</ConfigurationToken></GetVideoEncoderConfigurationOptions>')],
-  ['media2', 'SetVideoEncoderConfiguration2', tr2(`<SetVideoEncoderConfiguration><Configuration token="VideoEncoder_1" GovLength="50" Profile="Main"><tt:Name ${TT}>MainStream</tt:Name><tt:UseCount ${TT}>1</tt:UseCount><tt:Encoding ${TT}>H265</tt:Encoding><tt:Resolution ${TT}><tt:Width>2560</tt:Width><tt:Height>1440</tt:Height></tt:Resolution><tt:RateControl ${TT}><tt:FrameRateLimit>20</tt:FrameRateLimit><tt:BitrateLimit>6144</tt:BitrateLimit></tt:RateControl><tt:Quality ${TT}>5</tt:Quality></Configuration></SetVideoEncoderConfiguration>`)],
+  [
+    'media2',
+    'GetVideoEncoderConfigurationOptions2',
+    tr2(
+      '<GetVideoEncoderConfigurationOptions><ConfigurationToken>VideoEncoder_1</ConfigurationToken></GetVideoEncoderConfigurationOptions>',
+    ),
+  ],
+  [
+    'media2',
+    'SetVideoEncoderConfiguration2',
+    tr2(
+      `<SetVideoEncoderConfiguration><Configuration token="VideoEncoder_1" GovLength="50" Profile="Main"><tt:Name ${TT}>MainStream</tt:Name><tt:UseCount ${TT}>1</tt:UseCount><tt:Encoding ${TT}>H265</tt:Encoding><tt:Resolution ${TT}><tt:Width>2560</tt:Width><tt:Height>1440</tt:Height></tt:Resolution><tt:RateControl ${TT}><tt:FrameRateLimit>20</tt:FrameRateLimit><tt:BitrateLimit>6144</tt:BitrateLimit></tt:RateControl><tt:Quality ${TT}>5</tt:Quality></Configuration></SetVideoEncoderConfiguration>`,
+    ),
+  ],
   ['media2', 'GetVideoEncoderConfigurationsAfterH265', tr2('<GetVideoEncoderConfigurations/>')],
   ['media', 'GetProfilesAfterH265', trt('<GetProfiles/>')],
   ['ptz', 'GetNodes', tptz('<GetNodes/>')],
   ['ptz', 'GetNode', tptz('<GetNode><NodeToken>PTZNode_1</NodeToken></GetNode>')],
   ['ptz', 'GetConfigurations', tptz('<GetConfigurations/>')],
   ['ptz', 'GetConfiguration', tptz('<GetConfiguration><PTZConfigurationToken>PTZConfig_1</PTZConfigurationToken></GetConfiguration>')],
-  ['ptz', 'GetConfigurationOptions', tptz('<GetConfigurationOptions><ConfigurationToken>PTZConfig_1</ConfigurationToken></GetConfigurationOptions>')],
-  ['ptz', 'AbsoluteMove', tptz(`<AbsoluteMove><ProfileToken>Profile_1</ProfileToken><Position><tt:PanTilt ${TT} x="0.25" y="-0.1"/><tt:Zoom ${TT} x="0.2"/></Position></AbsoluteMove>`)],
+  [
+    'ptz',
+    'GetConfigurationOptions',
+    tptz('<GetConfigurationOptions><ConfigurationToken>PTZConfig_1</ConfigurationToken></GetConfigurationOptions>'),
+  ],
+  [
+    'ptz',
+    'AbsoluteMove',
+    tptz(
+      `<AbsoluteMove><ProfileToken>Profile_1</ProfileToken><Position><tt:PanTilt ${TT} x="0.25" y="-0.1"/><tt:Zoom ${TT} x="0.2"/></Position></AbsoluteMove>`,
+    ),
+  ],
   ['ptz', 'GetStatus', tptz('<GetStatus><ProfileToken>Profile_1</ProfileToken></GetStatus>')],
-  ['ptz', 'RelativeMove', tptz(`<RelativeMove><ProfileToken>Profile_1</ProfileToken><Translation><tt:PanTilt ${TT} x="0.1" y="0"/></Translation></RelativeMove>`)],
-  ['ptz', 'ContinuousMove', tptz(`<ContinuousMove><ProfileToken>Profile_1</ProfileToken><Velocity><tt:PanTilt ${TT} x="0.5" y="0"/></Velocity><Timeout>PT0.2S</Timeout></ContinuousMove>`)],
+  [
+    'ptz',
+    'RelativeMove',
+    tptz(`<RelativeMove><ProfileToken>Profile_1</ProfileToken><Translation><tt:PanTilt ${TT} x="0.1" y="0"/></Translation></RelativeMove>`),
+  ],
+  [
+    'ptz',
+    'ContinuousMove',
+    tptz(
+      `<ContinuousMove><ProfileToken>Profile_1</ProfileToken><Velocity><tt:PanTilt ${TT} x="0.5" y="0"/></Velocity><Timeout>PT0.2S</Timeout></ContinuousMove>`,
+    ),
+  ],
   ['ptz', 'Stop', tptz('<Stop><ProfileToken>Profile_1</ProfileToken><PanTilt>true</PanTilt><Zoom>true</Zoom></Stop>')],
   ['ptz', 'SetPreset', tptz('<SetPreset><ProfileToken>Profile_1</ProfileToken><PresetName>road</PresetName></SetPreset>')],
   ['ptz', 'GetPresets', tptz('<GetPresets><ProfileToken>Profile_1</ProfileToken></GetPresets>')],
@@ -90,7 +166,14 @@ const OPERATIONS: [string, string, string][] = [
 /** Requests that must fail, with the fault they must get. */
 const FAULTS: [string, string, string, string][] = [
   ['media', 'BadProfile', trt('<GetProfile><ProfileToken>nope</ProfileToken></GetProfile>'), 'ter:NoProfile'],
-  ['media', 'BadEncoder', trt(`<SetVideoEncoderConfiguration><Configuration token="VideoEncoder_1"><tt:Name ${TT}>x</tt:Name><tt:UseCount ${TT}>1</tt:UseCount><tt:Encoding ${TT}>H264</tt:Encoding><tt:Resolution ${TT}><tt:Width>1000</tt:Width><tt:Height>1000</tt:Height></tt:Resolution><tt:Quality ${TT}>3</tt:Quality><tt:Multicast ${TT}><tt:Address><tt:Type>IPv4</tt:Type><tt:IPv4Address>0.0.0.0</tt:IPv4Address></tt:Address><tt:Port>0</tt:Port><tt:TTL>5</tt:TTL><tt:AutoStart>false</tt:AutoStart></tt:Multicast><tt:SessionTimeout ${TT}>PT60S</tt:SessionTimeout></Configuration><ForcePersistence>true</ForcePersistence></SetVideoEncoderConfiguration>`), 'ter:ConfigModify'],
+  [
+    'media',
+    'BadEncoder',
+    trt(
+      `<SetVideoEncoderConfiguration><Configuration token="VideoEncoder_1"><tt:Name ${TT}>x</tt:Name><tt:UseCount ${TT}>1</tt:UseCount><tt:Encoding ${TT}>H264</tt:Encoding><tt:Resolution ${TT}><tt:Width>1000</tt:Width><tt:Height>1000</tt:Height></tt:Resolution><tt:Quality ${TT}>3</tt:Quality><tt:Multicast ${TT}><tt:Address><tt:Type>IPv4</tt:Type><tt:IPv4Address>0.0.0.0</tt:IPv4Address></tt:Address><tt:Port>0</tt:Port><tt:TTL>5</tt:TTL><tt:AutoStart>false</tt:AutoStart></tt:Multicast><tt:SessionTimeout ${TT}>PT60S</tt:SessionTimeout></Configuration><ForcePersistence>true</ForcePersistence></SetVideoEncoderConfiguration>`,
+    ),
+    'ter:ConfigModify',
+  ],
   ['device', 'UnknownAction', tds('<GetAccessPolicy/>'), 'ter:ActionNotSupported'],
   ['ptz', 'BadPreset', tptz('<GotoPreset><ProfileToken>Profile_1</ProfileToken><PresetToken>99</PresetToken></GotoPreset>'), 'ter:NoToken'],
   ['ptz', 'WrongService', tds('<GetDeviceInformation/>'), 'ter:ActionNotSupported'],
@@ -129,7 +212,10 @@ describe('simulator replies validate against the official ONVIF schemas', () => 
 
   it('the validator itself rejects an element out of schema order (a control for the checks above)', async () => {
     const reply = await call(`${base()}/onvif/device_service`, tds('<GetDeviceInformation/>'));
-    const swapped = reply.body.replace(/<tds:Manufacturer>(.*?)<\/tds:Manufacturer><tds:Model>(.*?)<\/tds:Model>/, '<tds:Model>$2</tds:Model><tds:Manufacturer>$1</tds:Manufacturer>');
+    const swapped = reply.body.replace(
+      /<tds:Manufacturer>(.*?)<\/tds:Manufacturer><tds:Model>(.*?)<\/tds:Model>/,
+      '<tds:Model>$2</tds:Model><tds:Manufacturer>$1</tds:Manufacturer>',
+    );
     expect(swapped).not.toBe(reply.body);
     const result = await validateEnvelopes({ Swapped: swapped });
     expect(result.ok).toBe(false);

@@ -7,7 +7,12 @@ import { call } from '../helpers/soap-client.js';
 let fleet: Fleet;
 
 beforeAll(async () => {
-  fleet = await startFleet({ count: 3, addressBase: '127.0.14.1', ssdp: true, cameras: [{}, { faults: { onvifOff: true } }, { faults: { httpDown: true } }] });
+  fleet = await startFleet({
+    count: 3,
+    addressBase: '127.0.14.1',
+    ssdp: true,
+    cameras: [{}, { faults: { onvifOff: true } }, { faults: { httpDown: true } }],
+  });
 });
 afterAll(() => fleet.stop());
 
@@ -38,7 +43,11 @@ describe('SSDP responder of the simulator (UPnP Device Architecture 1.0)', () =>
     const answers = await mSearch(['MAN: "ssdp:discover"', 'MX: 1', 'ST: ssdp:all']);
     const byCamera = (i: number) => answers.filter((a) => a.LOCATION!.startsWith(`http://${fleet.cameras[i]!.address}`));
     const udn = fleet.cameras[0]!.endpointReference.replace('urn:uuid:', 'uuid:');
-    expect(byCamera(0).map((a) => [a.ST, a.USN]).sort()).toEqual(
+    expect(
+      byCamera(0)
+        .map((a) => [a.ST, a.USN])
+        .sort(),
+    ).toEqual(
       [
         ['upnp:rootdevice', `${udn}::upnp:rootdevice`],
         [udn, udn],
@@ -58,7 +67,11 @@ describe('SSDP responder of the simulator (UPnP Device Architecture 1.0)', () =>
   });
 
   it('serves the description document it points to, with the camera identity', async () => {
-    const [answer] = await mSearch(['MAN: "ssdp:discover"', 'MX: 1', `ST: ${fleet.cameras[0]!.endpointReference.replace('urn:uuid:', 'uuid:')}`]);
+    const [answer] = await mSearch([
+      'MAN: "ssdp:discover"',
+      'MX: 1',
+      `ST: ${fleet.cameras[0]!.endpointReference.replace('urn:uuid:', 'uuid:')}`,
+    ]);
     const response = await fetch(answer!.LOCATION!);
     expect(response.headers.get('content-type')).toMatch(/^text\/xml/);
     const xml = await response.text();

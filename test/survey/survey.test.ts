@@ -27,7 +27,13 @@ const down = (n = 1) => {
   for (let i = 0; i < n; i++) screen.keypress('down');
 };
 const today = () => new Date().toISOString().slice(0, 10);
-const identity = (c: SimCameraInfo) => ({ manufacturer: c.manufacturer, model: c.model, serialNumber: c.serialNumber, mac: c.mac, endpointReference: c.endpointReference });
+const identity = (c: SimCameraInfo) => ({
+  manufacturer: c.manufacturer,
+  model: c.model,
+  serialNumber: c.serialNumber,
+  mac: c.mac,
+  endpointReference: c.endpointReference,
+});
 const address = (c: SimCameraInfo) => `${c.address}${c.port === 80 ? '' : `:${c.port}`}`;
 
 describe('camfleet survey: assign, create, not ours, record a preset, write', () => {
@@ -39,12 +45,22 @@ describe('camfleet survey: assign, create, not ours, record a preset, write', ()
   const file = (name: string) => join(env.site, name);
 
   beforeAll(async () => {
-    env = await reconcileEnv(73, (c) => (c.name === 'tx2-gate-parking' ? { ...c, faults: { offline: true } } : c.name === 'tx2-ngo-15-2' ? { ...c, address: '127.73.2.99' } : c));
+    env = await reconcileEnv(73, (c) =>
+      c.name === 'tx2-gate-parking'
+        ? { ...c, faults: { offline: true } }
+        : c.name === 'tx2-ngo-15-2'
+          ? { ...c, address: '127.73.2.99' }
+          : c,
+    );
     env.extra.push(await startFleet({ count: 3, addressBase: '127.73.2.50', seed: 'survey-strangers' }));
     strangers = env.extra[0]!.cameras;
-    for (const f of ['site.json', 'streets/cong-chinh.json', 'streets/ngo-15.json', 'streets/ngo-8.json']) original.set(f, await readFile(file(f), 'utf8'));
+    for (const f of ['site.json', 'streets/cong-chinh.json', 'streets/ngo-15.json', 'streets/ngo-8.json'])
+      original.set(f, await readFile(file(f), 'utf8'));
     // The technician has turned tx2-ngo-15-1 toward the junction.
-    const moved = await camfleet(['ptz', 'move', 'ngo-15/tx2-ngo-15-1', '--inventory', env.site, '--pan', '0.42', '--tilt', '-0.3', '--zoom', '0.25', '--wait'], env.env);
+    const moved = await camfleet(
+      ['ptz', 'move', 'ngo-15/tx2-ngo-15-1', '--inventory', env.site, '--pan', '0.42', '--tilt', '-0.3', '--zoom', '0.25', '--wait'],
+      env.env,
+    );
     expect(moved.code, moved.stderr).toBe(0);
   });
   afterAll(() => env.stop());
@@ -129,7 +145,9 @@ describe('camfleet survey: assign, create, not ours, record a preset, write', ()
     const [a, b, c] = strangers as [SimCameraInfo, SimCameraInfo, SimCameraInfo];
     const ngo15 = JSON.parse(original.get('streets/ngo-15.json')!);
     ngo15.points.find((p: { id: string }) => p.id === 'tx2-ngo-15-2').device.address = '127.73.2.99';
-    ngo15.points.find((p: { id: string }) => p.id === 'tx2-ngo-15-1').ptz.presets.push({ name: 'junction', pan: 0.42, tilt: -0.3, zoom: 0.25 });
+    ngo15.points
+      .find((p: { id: string }) => p.id === 'tx2-ngo-15-1')
+      .ptz.presets.push({ name: 'junction', pan: 0.42, tilt: -0.3, zoom: 0.25 });
     ngo15.points.push({
       id: 'ngo-15-nha-so-12-huong-ra-ngo',
       label: 'Nhà số 12 – hướng ra ngõ',
@@ -141,7 +159,10 @@ describe('camfleet survey: assign, create, not ours, record a preset, write', ()
     });
     expect(await readFile(file('streets/ngo-15.json'), 'utf8')).toBe(formatDocument('street', ngo15));
     const gate = JSON.parse(original.get('streets/cong-chinh.json')!);
-    Object.assign(gate.points.find((p: { id: string }) => p.id === 'tx2-gate-parking').device, { address: address(a), identity: identity(a) });
+    Object.assign(gate.points.find((p: { id: string }) => p.id === 'tx2-gate-parking').device, {
+      address: address(a),
+      identity: identity(a),
+    });
     expect(await readFile(file('streets/cong-chinh.json'), 'utf8')).toBe(formatDocument('street', gate));
     const site = JSON.parse(original.get('site.json')!);
     site.ignoredDevices = [{ identity: identity(c), address: c.address, note: 'the shop opposite', date: today() }];
@@ -184,7 +205,9 @@ describe('camfleet survey: interrupted, then resumed', () => {
     screen.keypress({ name: 'c', ctrl: true });
     const stopped = await run;
     expect(stopped.code).toBe(1);
-    expect(stopped.stderr).toMatch(/Survey interrupted\. 1 answer kept in .*survey\/\.session\.json; run 'camfleet survey' again to continue\./);
+    expect(stopped.stderr).toMatch(
+      /Survey interrupted\. 1 answer kept in .*survey\/\.session\.json; run 'camfleet survey' again to continue\./,
+    );
     const before = await readFile(join(env.site, 'streets', 'cong-chinh.json'), 'utf8');
     expect(before).not.toContain(first.serialNumber); // nothing written yet
 
@@ -204,7 +227,7 @@ describe('camfleet survey: interrupted, then resumed', () => {
     expect(done.code, done.stderr).toBe(0);
     // The overview says which device was answered before the interruption, and how.
     expect(done.stdout).toMatch(/\(1 answered before, 1 to ask\)/);
-    expect(done.stdout).toMatch(/^  ✓ .* at 127\.74\.2\.50 .*\(answered: the camera of tx2-gate-parking\)$/m);
+    expect(done.stdout).toMatch(/^ {2}✓ .* at 127\.74\.2\.50 .*\(answered: the camera of tx2-gate-parking\)$/m);
     expect(done.stdout).toMatch(/^\[1\/1\] Unknown: .* at 127\.74\.2\.51/m);
     expect(done.stdout).not.toMatch(/^\[\d\/\d\] Unknown: .* at 127\.74\.2\.50/m);
     const after = JSON.parse(await readFile(join(env.site, 'streets', 'cong-chinh.json'), 'utf8'));
@@ -217,11 +240,22 @@ describe('camfleet survey: interrupted, then resumed', () => {
 
 describe('camfleet survey without a person at a terminal', () => {
   it('refuses, and names the commands that do each step', async () => {
-    for (const [args, tty] of [[['survey', '--inventory', 'inventory/tan-xuan-2'], false], [['--json', 'survey', '--inventory', 'inventory/tan-xuan-2'], true]] as const) {
+    for (const [args, tty] of [
+      [['survey', '--inventory', 'inventory/tan-xuan-2'], false],
+      [['--json', 'survey', '--inventory', 'inventory/tan-xuan-2'], true],
+    ] as const) {
       const run = await camfleet([...args], {}, { tty });
       expect(run.code).toBe(2);
       expect(run.stderr).toMatch(/^camfleet: survey asks questions, and (without a terminal|with --json) there is nobody to answer them/);
-      for (const command of ['inventory adopt', '--assign ADDRESS=POINT', '--into STREET', '--ignore ADDRESS', 'ptz preset set STREET/POINT NAME --record', 'snapshot STREET/POINT']) expect(run.stderr).toContain(command);
+      for (const command of [
+        'inventory adopt',
+        '--assign ADDRESS=POINT',
+        '--into STREET',
+        '--ignore ADDRESS',
+        'ptz preset set STREET/POINT NAME --record',
+        'snapshot STREET/POINT',
+      ])
+        expect(run.stderr).toContain(command);
     }
   });
 });

@@ -45,13 +45,19 @@ describe('credentials', () => {
 
   it('refuses a credentials file others can read, and says how to fix it', async () => {
     const path = await profilesFile({ profiles: { ward: { username: 'tech', password: 'p1' } } }, 0o644);
-    await expect(new CredentialResolver({}, io({ CAMFLEET_CREDENTIALS: path })).forProfile('ward')).rejects.toThrow(/can be read by other users \(mode 644\)/);
+    await expect(new CredentialResolver({}, io({ CAMFLEET_CREDENTIALS: path })).forProfile('ward')).rejects.toThrow(
+      /can be read by other users \(mode 644\)/,
+    );
   });
 
   it('a missing profile is an error naming the file, unless a password is given another way', async () => {
     const path = await profilesFile({ profiles: {} }, 0o600);
-    await expect(new CredentialResolver({}, io({ CAMFLEET_CREDENTIALS: path })).forProfile('nope')).rejects.toThrow(/credential profile 'nope' is not in .*credentials\.json/);
-    const viaEnv = await new CredentialResolver({ user: 'u' }, io({ CAMFLEET_CREDENTIALS: path, CAMFLEET_PASSWORD: 'env-pw' })).forProfile('nope');
+    await expect(new CredentialResolver({}, io({ CAMFLEET_CREDENTIALS: path })).forProfile('nope')).rejects.toThrow(
+      /credential profile 'nope' is not in .*credentials\.json/,
+    );
+    const viaEnv = await new CredentialResolver({ user: 'u' }, io({ CAMFLEET_CREDENTIALS: path, CAMFLEET_PASSWORD: 'env-pw' })).forProfile(
+      'nope',
+    );
     expect(viaEnv?.source).toBe('CAMFLEET_PASSWORD');
   });
 

@@ -29,7 +29,11 @@ describe('merging what discovery heard (pure)', () => {
     const devices = mergeFindings(
       [match(EPR_A, '10.0.0.5'), match(EPR_B, '10.0.0.6')],
       [],
-      [hit('10.0.1.5', 'uuid:0F2C3A4B-1111-4222-8333-444455556666::upnp:rootdevice'), hit('10.0.0.6', 'uuid:99999999-0000-4000-8000-000000000000::upnp:rootdevice'), hit('10.0.0.9', 'uuid:12345678-0000-4000-8000-000000000000')],
+      [
+        hit('10.0.1.5', 'uuid:0F2C3A4B-1111-4222-8333-444455556666::upnp:rootdevice'),
+        hit('10.0.0.6', 'uuid:99999999-0000-4000-8000-000000000000::upnp:rootdevice'),
+        hit('10.0.0.9', 'uuid:12345678-0000-4000-8000-000000000000'),
+      ],
     );
     expect(devices.map((d) => [d.address, d.sources.join(',')])).toEqual([
       ['10.0.0.5', 'multicast,ssdp'],
@@ -41,7 +45,11 @@ describe('merging what discovery heard (pure)', () => {
   });
 
   it('the same MAC is one device; a UPnP-only device joins the one ONVIF device of its serial number', () => {
-    const [a, b, upnp] = mergeFindings([match(EPR_A, '10.0.0.5'), match(EPR_B, '10.0.0.6')], [], [hit('10.0.1.5', 'uuid:12345678-0000-4000-8000-000000000000', 'SN-A')]) as [DiscoveredDevice, DiscoveredDevice, DiscoveredDevice];
+    const [a, b, upnp] = mergeFindings(
+      [match(EPR_A, '10.0.0.5'), match(EPR_B, '10.0.0.6')],
+      [],
+      [hit('10.0.1.5', 'uuid:12345678-0000-4000-8000-000000000000', 'SN-A')],
+    ) as [DiscoveredDevice, DiscoveredDevice, DiscoveredDevice];
     Object.assign(a, { serialNumber: 'sn-a', mac: '02:00:00:00:00:0A' });
     Object.assign(b, { serialNumber: 'SN-B', mac: '02:00:00:00:00:0a' });
     const merged = mergeByIdentity([a, b, upnp]);
@@ -51,7 +59,11 @@ describe('merging what discovery heard (pure)', () => {
   });
 
   it('a serial number shared by two ONVIF devices merges nothing (cheap cameras share them)', () => {
-    const [a, b, upnp] = mergeFindings([match(EPR_A, '10.0.0.5'), match(EPR_B, '10.0.0.6')], [], [hit('10.0.1.5', 'uuid:12345678-0000-4000-8000-000000000000', '0000')]) as [DiscoveredDevice, DiscoveredDevice, DiscoveredDevice];
+    const [a, b, upnp] = mergeFindings(
+      [match(EPR_A, '10.0.0.5'), match(EPR_B, '10.0.0.6')],
+      [],
+      [hit('10.0.1.5', 'uuid:12345678-0000-4000-8000-000000000000', '0000')],
+    ) as [DiscoveredDevice, DiscoveredDevice, DiscoveredDevice];
     Object.assign(a, { serialNumber: '0000' });
     Object.assign(b, { serialNumber: '0000' });
     expect(mergeByIdentity([a, b, upnp]).map((d) => d.address)).toEqual(['10.0.0.5', '10.0.0.6', '10.0.1.5']);

@@ -37,13 +37,28 @@ describe('addresses', () => {
 
 describe('PTZ motion', () => {
   it('moves pan and tilt together at the given speed and settles', () => {
-    const motion = { kind: 'toward' as const, from: { pan: 0, tilt: 0, zoom: 0 }, to: { pan: 1, tilt: 0.5, zoom: 0 }, startedAt: 0, panTiltSpeed: 1, zoomSpeed: 1 };
+    const motion = {
+      kind: 'toward' as const,
+      from: { pan: 0, tilt: 0, zoom: 0 },
+      to: { pan: 1, tilt: 0.5, zoom: 0 },
+      startedAt: 0,
+      panTiltSpeed: 1,
+      zoomSpeed: 1,
+    };
     expect(sampleMotion(motion, 500)).toEqual({ position: { pan: 0.5, tilt: 0.25, zoom: 0 }, panTiltMoving: true, zoomMoving: false });
     expect(sampleMotion(motion, 1000).panTiltMoving).toBe(false);
   });
 
   it('stops a velocity move at its timeout and at the end of the range', () => {
-    const motion = { kind: 'velocity' as const, from: { pan: 0.9, tilt: 0, zoom: 0 }, velocity: { pan: 1, tilt: 0, zoom: 0 }, startedAt: 0, until: 5000, panTiltSpeed: 1, zoomSpeed: 1 };
+    const motion = {
+      kind: 'velocity' as const,
+      from: { pan: 0.9, tilt: 0, zoom: 0 },
+      velocity: { pan: 1, tilt: 0, zoom: 0 },
+      startedAt: 0,
+      until: 5000,
+      panTiltSpeed: 1,
+      zoomSpeed: 1,
+    };
     expect(sampleMotion(motion, 50).position.pan).toBeCloseTo(0.95);
     expect(sampleMotion(motion, 200)).toMatchObject({ position: { pan: 1 }, panTiltMoving: false });
   });
@@ -63,7 +78,13 @@ describe('small parsers', () => {
 
 describe('H.264/H.265 parameter sets', () => {
   it('round-trips sizes, including cropped ones', () => {
-    for (const [w, h] of [[1920, 1080], [704, 576], [640, 360], [2560, 1440], [352, 288]] as const) {
+    for (const [w, h] of [
+      [1920, 1080],
+      [704, 576],
+      [640, 360],
+      [2560, 1440],
+      [352, 288],
+    ] as const) {
       expect(readH264Sps(h264Sps(w, h, 25, 'High'))).toEqual({ width: w, height: h, fps: 25 });
       expect(readH264Sps(h264Sps(w, h, 15, 'Main'))).toEqual({ width: w, height: h, fps: 15 });
       expect(readH265Sps(h265Sps(w, h))).toEqual({ width: w, height: h });
@@ -73,7 +94,12 @@ describe('H.264/H.265 parameter sets', () => {
 
 describe('probe matching', () => {
   it('matches types by namespace, not by prefix', () => {
-    const probe = parseProbe(probeMessage(undefined, 'x:NetworkVideoTransmitter').replace('<d:Types>', '<d:Types xmlns:x="http://www.onvif.org/ver10/network/wsdl">'))!;
+    const probe = parseProbe(
+      probeMessage(undefined, 'x:NetworkVideoTransmitter').replace(
+        '<d:Types>',
+        '<d:Types xmlns:x="http://www.onvif.org/ver10/network/wsdl">',
+      ),
+    )!;
     expect(probeMatches(probe, DEVICE_TYPES, [])).toBe(true);
     const wrong = parseProbe(probeMessage(undefined, 'dn:Thing'))!;
     expect(probeMatches(wrong, DEVICE_TYPES, [])).toBe(false);

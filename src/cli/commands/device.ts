@@ -9,20 +9,36 @@ const TARGET = 'host, host:port, device service URL, or street/point with --inve
 const number = anyNumber;
 
 export function registerInfo(program: Command, kit: CommandKit): Example {
-  deviceOptions(program.command('info').summary('what a camera is: identity, services, capabilities, network, time, scopes').argument('<target>', TARGET))
-    .addHelpText('after', '\nExamples:\n  camfleet info 127.0.1.1\n  camfleet info cong-chinh/tx2-gate-in --inventory inventory/tan-xuan-2 --json')
+  deviceOptions(
+    program
+      .command('info')
+      .summary('what a camera is: identity, services, capabilities, network, time, scopes')
+      .argument('<target>', TARGET),
+  )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  camfleet info 127.0.1.1\n  camfleet info cong-chinh/tx2-gate-in --inventory inventory/tan-xuan-2 --json',
+    )
     .action(kit.action(async (cli, target, opts) => (await import('../run/device.js')).runInfo(cli, target, opts)));
   return { command: 'info', example: 'camfleet info 127.0.1.1                  # identity, services, network, clock' };
 }
 
 export function registerProfiles(program: Command, kit: CommandKit): Example {
-  const profiles = deviceOptions(program.command('profiles').summary('media profiles: codec, resolution, frame rate, bitrate, stream and snapshot URIs').argument('<target>', TARGET))
-    .addHelpText('after', '\nExamples:\n  camfleet profiles 127.0.1.1\n  camfleet profiles set 127.0.1.1 SubStream --resolution 704x576 --fps 12')
+  const profiles = deviceOptions(
+    program
+      .command('profiles')
+      .summary('media profiles: codec, resolution, frame rate, bitrate, stream and snapshot URIs')
+      .argument('<target>', TARGET),
+  )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  camfleet profiles 127.0.1.1\n  camfleet profiles set 127.0.1.1 SubStream --resolution 704x576 --fps 12',
+    )
     .action(kit.action(async (cli, target, opts) => (await import('../run/device.js')).runProfiles(cli, target, opts)));
   deviceOptions(
     profiles
       .command('set')
-      .description('change a profile\'s stream settings: checked against what the encoder accepts, then read back')
+      .description("change a profile's stream settings: checked against what the encoder accepts, then read back")
       .argument('<target>', TARGET)
       .argument('<profile>', 'profile token or name (MainStream, Profile_1, …)')
       .option('--codec <codec>', 'H264 or H265 (H.265 needs Media2)')
@@ -65,7 +81,10 @@ export function registerStream(program: Command, kit: CommandKit): Example {
 }
 
 export function registerPtz(program: Command, kit: CommandKit): Example {
-  const ptz = program.command('ptz').summary('pan, tilt, zoom: status, moves, presets, home').description('Pan/tilt/zoom in the generic spaces: pan and tilt from -1 to 1, zoom from 0 to 1.');
+  const ptz = program
+    .command('ptz')
+    .summary('pan, tilt, zoom: status, moves, presets, home')
+    .description('Pan/tilt/zoom in the generic spaces: pan and tilt from -1 to 1, zoom from 0 to 1.');
   const run = () => import('../run/ptz.js');
   deviceOptions(ptz.command('status').description('where the camera points, and whether it is moving').argument('<target>', TARGET)).action(
     kit.action(async (cli, target, opts) => (await run()).runPtzStatus(cli, target, opts)),
@@ -83,20 +102,35 @@ export function registerPtz(program: Command, kit: CommandKit): Example {
       .option('--duration <seconds>', 'how long a continuous move lasts', nonNegativeNumber('--duration'))
       .option('--wait', 'wait until the camera stops and print where it is'),
   )
-    .addHelpText('after', '\nExamples:\n  camfleet ptz move 127.0.1.1 --pan 0.3 --tilt -0.2 --zoom 0.5 --wait\n  camfleet ptz move 127.0.1.1 --pan 0.5 --tilt 0 --continuous --duration 1')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  camfleet ptz move 127.0.1.1 --pan 0.3 --tilt -0.2 --zoom 0.5 --wait\n  camfleet ptz move 127.0.1.1 --pan 0.5 --tilt 0 --continuous --duration 1',
+    )
     .action(kit.action(async (cli, target, opts) => (await run()).runPtzMove(cli, target, opts)));
-  deviceOptions(ptz.command('stop').description('stop any move').argument('<target>', TARGET)).action(kit.action(async (cli, target, opts) => (await run()).runPtzStop(cli, target, opts)));
-  const home = deviceOptions(ptz.command('home').description('go to the home position').argument('<target>', TARGET).option('--wait', 'wait until the camera is there'));
+  deviceOptions(ptz.command('stop').description('stop any move').argument('<target>', TARGET)).action(
+    kit.action(async (cli, target, opts) => (await run()).runPtzStop(cli, target, opts)),
+  );
+  const home = deviceOptions(
+    ptz
+      .command('home')
+      .description('go to the home position')
+      .argument('<target>', TARGET)
+      .option('--wait', 'wait until the camera is there'),
+  );
   home.action(kit.action(async (cli, target, opts) => (await run()).runPtzHome(cli, target, opts)));
   deviceOptions(home.command('set').description('make the current position the home position').argument('<target>', TARGET)).action(
     kit.action(async (cli, target, opts) => (await run()).runPtzHomeSet(cli, target, opts)),
   );
-  deviceOptions(ptz.command('presets').description('list the presets').argument('<target>', TARGET)).action(kit.action(async (cli, target, opts) => (await run()).runPresets(cli, target, opts)));
+  deviceOptions(ptz.command('presets').description('list the presets').argument('<target>', TARGET)).action(
+    kit.action(async (cli, target, opts) => (await run()).runPresets(cli, target, opts)),
+  );
   const preset = ptz.command('preset').description('set, go to or remove a preset by name');
   deviceOptions(
     preset
       .command('set')
-      .description('save the current position (or --pan/--tilt/--zoom, moving there first) as NAME; an existing NAME is updated, never duplicated')
+      .description(
+        'save the current position (or --pan/--tilt/--zoom, moving there first) as NAME; an existing NAME is updated, never duplicated',
+      )
       .argument('<target>', TARGET)
       .argument('<name>', 'preset name, e.g. road')
       .option('--pan <x>', 'pan', number('--pan'))
@@ -110,22 +144,32 @@ export function registerPtz(program: Command, kit: CommandKit): Example {
         '  camfleet ptz preset set ngo-8/tx2-ngo-8-1 road --inventory inventory/tan-xuan-2 --record   # where it points now, on the camera and in the inventory',
     )
     .action(kit.action(async (cli, target, name, opts) => (await run()).runPresetSet(cli, target, name, opts)));
-  deviceOptions(preset.command('goto').description('move to the preset NAME').argument('<target>', TARGET).argument('<name>', 'preset name').option('--wait', 'wait until the camera is there')).action(
-    kit.action(async (cli, target, name, opts) => (await run()).runPresetGoto(cli, target, name, opts)),
-  );
-  deviceOptions(preset.command('remove').description('remove the preset NAME').argument('<target>', TARGET).argument('<name>', 'preset name')).action(
-    kit.action(async (cli, target, name, opts) => (await run()).runPresetRemove(cli, target, name, opts)),
-  );
+  deviceOptions(
+    preset
+      .command('goto')
+      .description('move to the preset NAME')
+      .argument('<target>', TARGET)
+      .argument('<name>', 'preset name')
+      .option('--wait', 'wait until the camera is there'),
+  ).action(kit.action(async (cli, target, name, opts) => (await run()).runPresetGoto(cli, target, name, opts)));
+  deviceOptions(
+    preset.command('remove').description('remove the preset NAME').argument('<target>', TARGET).argument('<name>', 'preset name'),
+  ).action(kit.action(async (cli, target, name, opts) => (await run()).runPresetRemove(cli, target, name, opts)));
   addReconcileOptions(
     ptz
       .command('reaim')
-      .description("bulk: every PTZ camera of a street to a preset (--preset NAME), or the inventory's presets saved on each (--save)") as unknown as CommandUnknownOpts,
+      .description(
+        "bulk: every PTZ camera of a street to a preset (--preset NAME), or the inventory's presets saved on each (--save)",
+      ) as unknown as CommandUnknownOpts,
     { discovery: false },
   )
     .option('--preset <name>', 'send each camera to this preset')
-    .option('--save', "move each camera to each of its inventory presets and save it there")
+    .option('--save', 'move each camera to each of its inventory presets and save it there')
     .option('--yes', 'go ahead without asking (needed when there is no terminal)')
-    .addHelpText('after', '\nExamples:\n  camfleet ptz reaim --inventory inventory/tan-xuan-2 --street cong-chinh --preset gate\n  camfleet ptz reaim --inventory inventory/tan-xuan-2 --street ngo-8 --save --yes')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  camfleet ptz reaim --inventory inventory/tan-xuan-2 --street cong-chinh --preset gate\n  camfleet ptz reaim --inventory inventory/tan-xuan-2 --street ngo-8 --save --yes',
+    )
     .action(kit.action(async (cli, ...args: unknown[]) => (await import('../run/reconcile.js')).runReaim(cli, args[0] as ReaimFlags)));
   return { command: 'ptz', example: 'camfleet ptz preset set 127.0.1.1 road   # save where it points as "road"' };
 }
@@ -138,7 +182,9 @@ export function registerNetwork(program: Command, kit: CommandKit): Example {
   deviceOptions(
     network
       .command('set')
-      .description('provision a camera into the address plan; an address change asks first (or --yes) and waits for the camera at its new address')
+      .description(
+        'provision a camera into the address plan; an address change asks first (or --yes) and waits for the camera at its new address',
+      )
       .argument('<target>', TARGET)
       .option('--address <a/prefix>', 'static address, e.g. 192.168.10.21/24')
       .option('--dhcp', 'take the address from DHCP')
@@ -149,14 +195,23 @@ export function registerNetwork(program: Command, kit: CommandKit): Example {
       .option('--yes', 'change the address without asking')
       .option('--wait-seconds <s>', 'how long to wait for the camera at its new address', nonNegativeNumber('--wait-seconds'), 60),
   )
-    .addHelpText('after', '\nExample:\n  camfleet network set 127.0.1.1 --address 127.0.1.201/24 --gateway 127.0.1.254 --ntp vn.pool.ntp.org --yes')
+    .addHelpText(
+      'after',
+      '\nExample:\n  camfleet network set 127.0.1.1 --address 127.0.1.201/24 --gateway 127.0.1.254 --ntp vn.pool.ntp.org --yes',
+    )
     .action(kit.action(async (cli, target, opts) => (await import('../run/network.js')).runNetworkSet(cli, target, opts)));
   return { command: 'network', example: 'camfleet network show 127.0.1.1          # address, gateway, DNS, NTP' };
 }
 
 export function registerTime(program: Command, kit: CommandKit): Example {
   const time = program.command('time').summary("set a camera's clock");
-  deviceOptions(time.command('sync').description("set the camera clock from this host (UTC), or --ntp to make it use a time server").argument('<target>', TARGET).option('--ntp <server>', 'NTP server'))
+  deviceOptions(
+    time
+      .command('sync')
+      .description('set the camera clock from this host (UTC), or --ntp to make it use a time server')
+      .argument('<target>', TARGET)
+      .option('--ntp <server>', 'NTP server'),
+  )
     .addHelpText('after', '\nExamples:\n  camfleet time sync 127.0.1.1\n  camfleet time sync 127.0.1.1 --ntp vn.pool.ntp.org')
     .action(kit.action(async (cli, target, opts) => (await import('../run/network.js')).runTimeSync(cli, target, opts)));
   return { command: 'time', example: 'camfleet time sync 127.0.1.1             # fix a drifting camera clock' };

@@ -13,7 +13,11 @@ export function registerDiscover(program: Command, kit: CommandKit): Example {
         'their clock (skew) and, with credentials, identity and MAC.',
     )
     .option('-i, --interface <name|address>', 'send multicast through this interface only (repeatable)', collect(String))
-    .option('-r, --range <cidr>', 'also sweep this range with unicast probes: 192.168.1.0/24 or 192.168.1.10-60 (repeatable)', collect(String))
+    .option(
+      '-r, --range <cidr>',
+      'also sweep this range with unicast probes: 192.168.1.0/24 or 192.168.1.10-60 (repeatable)',
+      collect(String),
+    )
     .option('--yes', 'allow a sweep of more than 4,096 addresses')
     .option('--http', 'also try GetSystemDateAndTime on ports 80 and 8080 of each swept address')
     .option('--ssdp', 'also search with SSDP (UPnP) and list devices that answer only that')

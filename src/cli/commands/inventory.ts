@@ -15,7 +15,10 @@ export function registerInventory(program: Command, kit: CommandKit): Example {
     .description('check every inventory file: JSON, schema, secrets, and rules across files (unique ids, addresses, identities)')
     .argument('[dir]', 'a site folder (holding site.json) or a folder of sites; default: . if it holds site.json, else ./inventory')
     .option('--strict', 'treat warnings as errors')
-    .addHelpText('after', '\nExamples:\n  camfleet inventory validate inventory/tan-xuan-2\n  camfleet inventory validate inventory --json\n\nExit: 0 valid (warnings allowed unless --strict), 2 errors.')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  camfleet inventory validate inventory/tan-xuan-2\n  camfleet inventory validate inventory --json\n\nExit: 0 valid (warnings allowed unless --strict), 2 errors.',
+    )
     .action(
       kit.action(async (cli, dir, opts) => {
         const { runValidate } = await import('../run/inventory.js');
@@ -28,7 +31,10 @@ export function registerInventory(program: Command, kit: CommandKit): Example {
     .description('rewrite inventory files in canonical form (schema key order, points sorted by id, two-space indent)')
     .argument('[dir]', 'a site folder or a folder of sites')
     .option('--check', 'change nothing; list the files that are not canonical and exit 1 if any')
-    .addHelpText('after', '\nExamples:\n  camfleet inventory fmt inventory\n  camfleet inventory fmt --check   # in CI or a pre-commit hook')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  camfleet inventory fmt inventory\n  camfleet inventory fmt --check   # in CI or a pre-commit hook',
+    )
     .action(
       kit.action(async (cli, dir, opts) => {
         const { runFormat } = await import('../run/inventory.js');
@@ -41,7 +47,10 @@ export function registerInventory(program: Command, kit: CommandKit): Example {
     .description('list the camera points, one row each')
     .argument('[dir]', 'a site folder or a folder of sites')
     .option('--street <id>', 'only this street')
-    .addHelpText('after', '\nExamples:\n  camfleet inventory ls inventory/tan-xuan-2\n  camfleet inventory ls inventory --street ngo-8 --json')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  camfleet inventory ls inventory/tan-xuan-2\n  camfleet inventory ls inventory --street ngo-8 --json',
+    )
     .action(
       kit.action(async (cli, dir, opts) => {
         const { runList } = await import('../run/inventory.js');
@@ -52,13 +61,23 @@ export function registerInventory(program: Command, kit: CommandKit): Example {
   addReconcileOptions(
     inventory
       .command('adopt')
-      .description('write what the network shows into the inventory: moved addresses, identities of points that had none, unknown devices as new points (--into)')
+      .description(
+        'write what the network shows into the inventory: moved addresses, identities of points that had none, unknown devices as new points (--into)',
+      )
       .argument('[plan]', 'a plan saved with camfleet plan --out; default: plan now') as unknown as CommandUnknownOpts,
   )
     .option('--into <street>', 'add unknown devices as new points of this street')
     .option('--owner <owner>', 'owner of new points: public, household or business', 'public')
-    .option('--assign <address=point>', 'the device found at ADDRESS is this point\'s camera: record its address and identity (repeatable)', collect(String))
-    .option('--ignore <address[=note]>', 'the device found at ADDRESS is not part of the programme: list it in the site\'s ignoredDevices (repeatable)', collect(String))
+    .option(
+      '--assign <address=point>',
+      "the device found at ADDRESS is this point's camera: record its address and identity (repeatable)",
+      collect(String),
+    )
+    .option(
+      '--ignore <address[=note]>',
+      "the device found at ADDRESS is not part of the programme: list it in the site's ignoredDevices (repeatable)",
+      collect(String),
+    )
     .option('--yes', 'write without asking (needed when there is no terminal)')
     .addHelpText(
       'after',
@@ -68,7 +87,8 @@ export function registerInventory(program: Command, kit: CommandKit): Example {
     .action(
       kit.action(async (cli, ...args: unknown[]) => {
         const flags = args[1] as AdoptFlags;
-        if (!['public', 'household', 'business'].includes(flags.owner)) throw new (await import('../../errors.js')).UserError(`--owner must be public, household or business`);
+        if (!['public', 'household', 'business'].includes(flags.owner))
+          throw new (await import('../../errors.js')).UserError(`--owner must be public, household or business`);
         return (await import('../run/reconcile.js')).runAdopt(cli, args[0] as string | undefined, flags);
       }),
     );

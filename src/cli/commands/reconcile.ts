@@ -28,7 +28,11 @@ export function addReconcileOptions(command: CommandUnknownOpts, uses: Reconcile
   // Commands that only work on the inventory's own cameras (reaim) look for no others.
   if (uses.discovery !== false) {
     command
-      .option('-i, --interface <name|address>', uses.interfaceHelp ?? 'also look for unknown cameras by multicast through this interface (repeatable)', collect(String))
+      .option(
+        '-i, --interface <name|address>',
+        uses.interfaceHelp ?? 'also look for unknown cameras by multicast through this interface (repeatable)',
+        collect(String),
+      )
       .option('--no-discovery', "do not sweep the sites' networkRanges for unknown devices");
   }
   return command
@@ -38,7 +42,11 @@ export function addReconcileOptions(command: CommandUnknownOpts, uses: Reconcile
 }
 
 export function registerPlan(program: Command, kit: CommandKit): Example {
-  addReconcileOptions(program.command('plan').summary('compare the cameras with the inventory: what drifted, what is missing, what is unknown') as unknown as CommandUnknownOpts)
+  addReconcileOptions(
+    program
+      .command('plan')
+      .summary('compare the cameras with the inventory: what drifted, what is missing, what is unknown') as unknown as CommandUnknownOpts,
+  )
     .option('--out <file>', 'save the plan (JSON) for a later apply')
     .option('--prune', 'also plan to remove presets the inventory does not list')
     .addHelpText(
@@ -54,18 +62,32 @@ export function registerApply(program: Command, kit: CommandKit): Example {
     program
       .command('apply')
       .summary('fix what the plan found: presets, encoder settings, clocks, network settings; verified after')
-      .argument('[plan]', 'a plan saved with plan --out (refused if a camera changed since); default: plan now') as unknown as CommandUnknownOpts,
+      .argument(
+        '[plan]',
+        'a plan saved with plan --out (refused if a camera changed since); default: plan now',
+      ) as unknown as CommandUnknownOpts,
   )
     .option('--yes', 'apply without asking (needed when there is no terminal)')
     .option('--prune', 'also remove presets the inventory does not list')
     .option('--home', "also set each PTZ camera's home position from the inventory (ONVIF cannot read it back)")
-    .addHelpText('after', '\nExamples:\n  camfleet apply --inventory inventory/tan-xuan-2\n  camfleet apply plan.json --inventory inventory/tan-xuan-2 --yes\n\nCtrl-C starts no new camera, lets running ones finish and reports what was and was not done (exit 1).')
-    .action(kit.action(async (cli, ...args: unknown[]) => (await import('../run/reconcile.js')).runApply(cli, args[0] as string | undefined, args[1] as ApplyFlags)));
+    .addHelpText(
+      'after',
+      '\nExamples:\n  camfleet apply --inventory inventory/tan-xuan-2\n  camfleet apply plan.json --inventory inventory/tan-xuan-2 --yes\n\nCtrl-C starts no new camera, lets running ones finish and reports what was and was not done (exit 1).',
+    )
+    .action(
+      kit.action(async (cli, ...args: unknown[]) =>
+        (await import('../run/reconcile.js')).runApply(cli, args[0] as string | undefined, args[1] as ApplyFlags),
+      ),
+    );
   return { command: 'apply', example: 'camfleet apply --inventory inventory/tan-xuan-2 # fix the drift, verified' };
 }
 
 export function registerCheck(program: Command, kit: CommandKit): Example {
-  addReconcileOptions(program.command('check').summary('for CI: validate the inventory, then plan; JUnit, JSON and markdown reports') as unknown as CommandUnknownOpts)
+  addReconcileOptions(
+    program
+      .command('check')
+      .summary('for CI: validate the inventory, then plan; JUnit, JSON and markdown reports') as unknown as CommandUnknownOpts,
+  )
     .option('--junit <file>', 'write JUnit XML: one test case per point')
     .option('--json <file>', 'write the JSON report (schemas/report.schema.json); camfleet --json check prints it instead')
     .option('--markdown <file>', 'write a markdown summary for CI job pages')

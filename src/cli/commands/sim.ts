@@ -18,14 +18,25 @@ export function registerSim(program: Command, kit: CommandKit): Example {
     .option('--rtsp-port <port>', 'RTSP port when 554 cannot be bound', port)
     .option('--user <name>', 'user name the cameras accept', 'admin')
     .option('--password <password>', "password the cameras accept (simulator only; default 'camfleet')")
-    .addOption(new Option('--auth <mode>', 'how cameras authenticate').choices(['both', 'ws-security', 'digest', 'none'] as const).default('both' as const))
+    .addOption(
+      new Option('--auth <mode>', 'how cameras authenticate')
+        .choices(['both', 'ws-security', 'digest', 'none'] as const)
+        .default('both' as const),
+    )
     .option('--interface <ip>', 'answer WS-Discovery and SSDP multicast on this interface address (repeatable)', collect(ipv4))
     .option('--no-discovery', 'do not answer WS-Discovery')
     .option('--no-ssdp', 'do not answer SSDP (UPnP) searches')
     .option('--state <file>', 'keep presets, positions and settings in this file across restarts')
     .option('--ptz-speed <units>', 'PTZ speed in generic-space units per second', nonNegativeNumber('--ptz-speed'), 1)
-    .option('--inventory <dir>', 'one camera per point of this inventory (a site folder or a folder of sites), at its address, with its identity, streams and presets')
-    .option('--fault <spec>', 'inject a fault: KIND[=VALUE][@CAMERAS], e.g. offline@3, latency=200, skew=3600@1-5 (repeatable)', collect(String))
+    .option(
+      '--inventory <dir>',
+      'one camera per point of this inventory (a site folder or a folder of sites), at its address, with its identity, streams and presets',
+    )
+    .option(
+      '--fault <spec>',
+      'inject a fault: KIND[=VALUE][@CAMERAS], e.g. offline@3, latency=200, skew=3600@1-5 (repeatable)',
+      collect(String),
+    )
     .addHelpText(
       'after',
       '\nFaults: offline, no-http, onvif-off, wrong-password, no-ptz, no-absolute-move, ignore-encoder, malformed-xml,\n' +
@@ -41,4 +52,3 @@ export function registerSim(program: Command, kit: CommandKit): Example {
     );
   return { command: 'sim', example: 'camfleet sim --count 20   # 20 simulated cameras on 127.0.1.x' };
 }
-

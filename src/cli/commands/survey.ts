@@ -20,7 +20,10 @@ export function registerSurvey(program: Command, kit: CommandKit): Example {
     { point: false, interfaceHelp: 'multicast only through this interface (repeatable; default: every up IPv4 interface)' },
   )
     .option('--range <cidr>', 'also sweep this range for cameras (repeatable; CIDR or A.B.C.D-E)', collect(String))
-    .option('--no-multicast', 'no WS-Discovery multicast (by default it goes through every up IPv4 interface, or those named by --interface)')
+    .option(
+      '--no-multicast',
+      'no WS-Discovery multicast (by default it goes through every up IPv4 interface, or those named by --interface)',
+    )
     .addHelpText(
       'after',
       '\nExamples:\n  camfleet survey --inventory inventory/tan-xuan-2\n  camfleet survey --inventory inventory/tan-xuan-2 --street ngo-8 --interface eth0 --range 192.168.10.0/24\n\n' +

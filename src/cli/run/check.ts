@@ -14,7 +14,8 @@ function parseShard(text: string | undefined): { index: number; count: number } 
   const m = /^(\d+)\/(\d+)$/.exec(text);
   const index = Number(m?.[1]);
   const count = Number(m?.[2]);
-  if (!m || count < 1 || index < 1 || index > count) throw new UserError(`--shard '${text}' is not I/N with 1 ≤ I ≤ N`, { hint: 'e.g. --shard 2/4 for the second of four CI jobs' });
+  if (!m || count < 1 || index < 1 || index > count)
+    throw new UserError(`--shard '${text}' is not I/N with 1 ≤ I ≤ N`, { hint: 'e.g. --shard 2/4 for the second of four CI jobs' });
   return { index, count };
 }
 
@@ -36,9 +37,16 @@ export async function runCheck(cli: Cli, flags: CheckFlags): Promise<ExitCode> {
     const report = checkReport(dir, flags.shard ?? null, diagnostics, null);
     await writeReports(cli, flags, report);
     if (cli.json) cli.out(JSON.stringify(report));
-    throw invalidInventory(dir, diagnostics.filter((d) => d.severity === 'error'));
+    throw invalidInventory(
+      dir,
+      diagnostics.filter((d) => d.severity === 'error'),
+    );
   }
-  const selection = await select(flags, dir, validation.map((v) => v.inventory!));
+  const selection = await select(
+    flags,
+    dir,
+    validation.map((v) => v.inventory!),
+  );
   const sharded = { ...selection, points: inShard(selection.points, shard) };
   // Only the first shard looks for unknown devices, so that they are reported once.
   const plan = await makePlan(cli, flags, sharded, { discovery: !shard || shard.index === 1 });

@@ -54,9 +54,11 @@ export async function runDemo(cli: Cli): Promise<ExitCode> {
     step(1, `Starting 12 simulated cameras of Tân Xuân 2 on 127.20.2.x, with faults`);
     const cameras = overridesFromInventory(await loadInventory(site)).map((c) => {
       if (c.name === OFFLINE) return { ...c, faults: { offline: true } };
-      if (c.name === TURNED) return { ...c, presets: c.presets?.map((p) => (p.name === 'road' ? { ...p, pan: Math.max(-1, p.pan - 0.45), tilt: 0.2 } : p)) };
+      if (c.name === TURNED)
+        return { ...c, presets: c.presets?.map((p) => (p.name === 'road' ? { ...p, pan: Math.max(-1, p.pan - 0.45), tilt: 0.2 } : p)) };
       if (c.name === MOVED) return { ...c, address: MOVED_TO };
-      if (c.name === WRONG_RESOLUTION) return { ...c, encoders: { ...c.encoders, VideoEncoder_1: { ...c.encoders?.VideoEncoder_1, width: 1280, height: 720 } } };
+      if (c.name === WRONG_RESOLUTION)
+        return { ...c, encoders: { ...c.encoders, VideoEncoder_1: { ...c.encoders?.VideoEncoder_1, width: 1280, height: 720 } } };
       return c;
     });
     fleets.push(await startFleet({ cameras, port, standardPorts: port === 80, ptzSpeed: 4 }));
@@ -81,7 +83,10 @@ export async function runDemo(cli: Cli): Promise<ExitCode> {
     await runApply(demoCli, planFile, { ...flags, yes: true });
     step(5, 'camfleet inventory adopt --into cong-chinh: record the moved camera and the unknown one (in a temporary copy)');
     await runAdopt(demoCli, undefined, { ...flags, yes: true, owner: 'public', into: 'cong-chinh' });
-    step(6, 'camfleet check again: the offline camera needs a person on site; the adopted camera now gets the site settings on the next apply');
+    step(
+      6,
+      'camfleet check again: the offline camera needs a person on site; the adopted camera now gets the site settings on the next apply',
+    );
     await runCheck(demoCli, { ...flags });
     cli.out(
       `\nDone in ${Math.round((Date.now() - started) / 1000)} s. Try it on the simulator yourself:\n` +

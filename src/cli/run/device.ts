@@ -44,7 +44,8 @@ function encoderChange(flags: ProfileSetFlags): EncoderChange {
   if (flags.fps !== undefined) change.fps = flags.fps;
   if (flags.bitrate !== undefined) change.bitrateKbps = flags.bitrate;
   if (flags.gop !== undefined) change.gop = flags.gop;
-  if (Object.keys(change).length === 0) throw new UserError('nothing to change', { hint: 'give at least one of --codec, --resolution, --fps, --bitrate, --gop' });
+  if (Object.keys(change).length === 0)
+    throw new UserError('nothing to change', { hint: 'give at least one of --codec, --resolution, --fps, --bitrate, --gop' });
   return change;
 }
 
@@ -61,7 +62,13 @@ export async function runSnapshot(cli: Cli, text: string, flags: DeviceFlags & {
   const { profile, image, extension } = await takeSnapshot(session, target.credentials, flags.profile, flags.timeout * 1000);
   const file = flags.output ?? `${target.pointId ?? target.endpoint.host}-${profile.token}.${extension}`;
   await writeFile(file, image.body);
-  renderSnapshot(cli, target.target, { profile: profile.token, file, bytes: image.body.length, contentType: image.contentType ?? null, auth: image.auth });
+  renderSnapshot(cli, target.target, {
+    profile: profile.token,
+    file,
+    bytes: image.body.length,
+    contentType: image.contentType ?? null,
+    auth: image.auth,
+  });
   return Exit.Ok;
 }
 

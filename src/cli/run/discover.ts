@@ -37,8 +37,10 @@ export async function runDiscover(cli: Cli, flags: DiscoverFlags): Promise<ExitC
       hint: 'narrow them, or add --yes if you mean to sweep them all',
     });
   }
-  if (flags.http && ranges.length === 0) throw new UserError('--http needs --range: it tries each swept address', { hint: 'add --range 192.168.1.0/24' });
-  if (!flags.multicast && ranges.length === 0 && !flags.ssdp) throw new UserError('nothing to do: --no-multicast without --range or --ssdp');
+  if (flags.http && ranges.length === 0)
+    throw new UserError('--http needs --range: it tries each swept address', { hint: 'add --range 192.168.1.0/24' });
+  if (!flags.multicast && ranges.length === 0 && !flags.ssdp)
+    throw new UserError('nothing to do: --no-multicast without --range or --ssdp');
   const credentials = await (await credentialResolver(cli, flags)).forProfile(undefined);
   const progress = progressLine(cli);
   try {

@@ -8,11 +8,14 @@ import { counted } from '../../text/counted.js';
 
 /** The unified diff of each changed inventory file, as git would show it. */
 export function inventoryPatches(changes: FileChange[]): string[] {
-  return changes.map((c) => createTwoFilesPatch(displayPath(c.path), displayPath(c.path), c.before, formatDocument(c.kind, c.doc), '', '', { context: 2 }));
+  return changes.map((c) =>
+    createTwoFilesPatch(displayPath(c.path), displayPath(c.path), c.before, formatDocument(c.kind, c.doc), '', '', { context: 2 }),
+  );
 }
 
 export function renderPatches(cli: Cli, patches: string[]): void {
-  const paint = (l: string) => (l.startsWith('+') && !l.startsWith('+++') ? cli.paint('green', l) : l.startsWith('-') && !l.startsWith('---') ? cli.paint('red', l) : l);
+  const paint = (l: string) =>
+    l.startsWith('+') && !l.startsWith('+++') ? cli.paint('green', l) : l.startsWith('-') && !l.startsWith('---') ? cli.paint('red', l) : l;
   cli.out(patches.map((p) => p.split('\n').map(paint).join('\n')).join('\n'));
 }
 

@@ -40,11 +40,20 @@ export async function runNetworkSet(cli: Cli, text: string, flags: NetworkSetFla
     ...(flags.ntp ? { ntp: flags.ntp } : {}),
     ...(flags.hostname !== undefined ? { hostname: flags.hostname } : {}),
   };
-  if (Object.keys(change).length === 0) throw new UserError('nothing to change', { hint: 'give --address A/PREFIX or --dhcp, --gateway, --dns, --ntp or --hostname' });
+  if (Object.keys(change).length === 0)
+    throw new UserError('nothing to change', { hint: 'give --address A/PREFIX or --dhcp, --gateway, --dns, --ntp or --hostname' });
   const { target, session } = await openTarget(cli, text, flags);
   if (change.address || change.dhcp) {
     const what = change.dhcp ? 'to DHCP' : `to ${change.address!.address}/${change.address!.prefixLength}`;
-    if (!(await confirmChange(cli, flags.yes, `Move ${session.endpoint.host} ${what}? The camera will leave its current address.`, `changing the address of ${session.endpoint.host} ${what} needs confirmation`, 'add --yes'))) {
+    if (
+      !(await confirmChange(
+        cli,
+        flags.yes,
+        `Move ${session.endpoint.host} ${what}? The camera will leave its current address.`,
+        `changing the address of ${session.endpoint.host} ${what} needs confirmation`,
+        'add --yes',
+      ))
+    ) {
       cli.info('nothing changed');
       return Exit.Ok;
     }

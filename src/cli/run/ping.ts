@@ -21,7 +21,11 @@ export interface PingFlags {
 }
 
 export async function runPing(cli: Cli, texts: string[], flags: PingFlags): Promise<ExitCode> {
-  const targets = await collectTargets(texts, flags.inventory ? { dir: flags.inventory, street: flags.street } : undefined, await credentialResolver(cli, flags));
+  const targets = await collectTargets(
+    texts,
+    flags.inventory ? { dir: flags.inventory, street: flags.street } : undefined,
+    await credentialResolver(cli, flags),
+  );
   const icmp = new IcmpProber();
   const progress = progressLine(cli);
   const started = performance.now();

@@ -29,9 +29,14 @@ export interface MoveFlags extends DeviceFlags {
 }
 
 function moveKind(flags: MoveFlags): MoveKind {
-  const v = { ...(flags.pan !== undefined ? { pan: flags.pan } : {}), ...(flags.tilt !== undefined ? { tilt: flags.tilt } : {}), ...(flags.zoom !== undefined ? { zoom: flags.zoom } : {}) };
+  const v = {
+    ...(flags.pan !== undefined ? { pan: flags.pan } : {}),
+    ...(flags.tilt !== undefined ? { tilt: flags.tilt } : {}),
+    ...(flags.zoom !== undefined ? { zoom: flags.zoom } : {}),
+  };
   if (Object.keys(v).length === 0) throw new UserError('no move given', { hint: 'give --pan and --tilt (and/or --zoom)' });
-  if ((v.pan === undefined) !== (v.tilt === undefined)) throw new UserError('--pan and --tilt go together', { hint: 'give both, e.g. --pan 0.2 --tilt -0.1' });
+  if ((v.pan === undefined) !== (v.tilt === undefined))
+    throw new UserError('--pan and --tilt go together', { hint: 'give both, e.g. --pan 0.2 --tilt -0.1' });
   if (flags.relative && flags.continuous) throw new UserError('--relative and --continuous exclude each other');
   if (flags.continuous) {
     if (!flags.duration) throw new UserError('--continuous needs --duration SECONDS');
@@ -84,10 +89,15 @@ export async function runPresetSet(cli: Cli, text: string, name: string, flags: 
   const given = flags.pan !== undefined || flags.tilt !== undefined || flags.zoom !== undefined;
   const at = given ? (moveKind({ ...flags, relative: false, continuous: false }) as { kind: 'absolute'; to: ptz.Position }).to : undefined;
   if (flags.record && (!flags.inventory || !text.includes('/'))) {
-    throw new UserError('--record writes into an inventory point', { hint: 'name the camera as street/point and give --inventory DIR, e.g. ngo-8/tx2-ngo-8-1 --inventory inventory/tan-xuan-2' });
+    throw new UserError('--record writes into an inventory point', {
+      hint: 'name the camera as street/point and give --inventory DIR, e.g. ngo-8/tx2-ngo-8-1 --inventory inventory/tan-xuan-2',
+    });
   }
   const { target, session, profile } = await open(cli, text, flags, 'SetPreset');
-  if (flags.record && !target.pointId) throw new UserError(`'${text}' is not a point of the inventory at ${flags.inventory}`, { hint: "list them with 'camfleet inventory ls'" });
+  if (flags.record && !target.pointId)
+    throw new UserError(`'${text}' is not a point of the inventory at ${flags.inventory}`, {
+      hint: "list them with 'camfleet inventory ls'",
+    });
   const result = await setPresetByName(session, profile, name, at);
   renderPresetSet(cli, target.target, result);
   if (flags.record) await recordPreset(cli, flags.inventory!, target.pointId!, { name, ...roundedPosition(result.position) });
@@ -95,7 +105,11 @@ export async function runPresetSet(cli: Cli, text: string, name: string, flags: 
 }
 
 /** A position as the inventory writes it: four decimals are a tenth of a generic unit's thousandth. */
-export const roundedPosition = (p: ptz.Position): ptz.Position => ({ pan: Math.round(p.pan * 1e4) / 1e4, tilt: Math.round(p.tilt * 1e4) / 1e4, zoom: Math.round(p.zoom * 1e4) / 1e4 });
+export const roundedPosition = (p: ptz.Position): ptz.Position => ({
+  pan: Math.round(p.pan * 1e4) / 1e4,
+  tilt: Math.round(p.tilt * 1e4) / 1e4,
+  zoom: Math.round(p.zoom * 1e4) / 1e4,
+});
 
 /** Writes a preset into an inventory point (the user asked for it with --record: no question). */
 async function recordPreset(cli: Cli, dir: string, pointId: string, preset: PresetSpec): Promise<void> {

@@ -29,18 +29,29 @@ export async function select(flags: ReconcileFlags, dir?: string, sites?: SiteIn
   const all = desiredPoints(loaded);
   const points = desiredPoints(loaded, { street: flags.street, point: flags.point });
   if (flags.street && !all.some((p) => p.street.id === flags.street)) {
-    throw new UserError(`no street '${flags.street}' in the inventory`, { hint: `streets: ${[...new Set(all.map((p) => p.street.id))].join(', ')}` });
+    throw new UserError(`no street '${flags.street}' in the inventory`, {
+      hint: `streets: ${[...new Set(all.map((p) => p.street.id))].join(', ')}`,
+    });
   }
-  if (flags.point && points.length === 0) throw new UserError(`no point '${flags.point}'${flags.street ? ` on street '${flags.street}'` : ''} in the inventory`);
+  if (flags.point && points.length === 0)
+    throw new UserError(`no point '${flags.point}'${flags.street ? ` on street '${flags.street}'` : ''} in the inventory`);
   return { dir: root, sites: loaded, points, all };
 }
 
 /** Observes the selected points (and the sites' networks) and builds the plan. */
-export async function makePlan(cli: Cli, flags: ReconcileFlags, selection: Selection, options: { prune?: boolean; home?: boolean; discovery?: boolean; ranges?: string[]; interfaces?: LocalInterface[] } = {}): Promise<Plan> {
+export async function makePlan(
+  cli: Cli,
+  flags: ReconcileFlags,
+  selection: Selection,
+  options: { prune?: boolean; home?: boolean; discovery?: boolean; ranges?: string[]; interfaces?: LocalInterface[] } = {},
+): Promise<Plan> {
   const icmp = new IcmpProber();
   const progress = progressLine(cli);
   try {
-    const ranges = options.discovery === false || !flags.discovery ? [] : [...new Set([...selection.sites.flatMap((s) => s.site.doc.defaults?.networkRanges ?? []), ...(options.ranges ?? [])])];
+    const ranges =
+      options.discovery === false || !flags.discovery
+        ? []
+        : [...new Set([...selection.sites.flatMap((s) => s.site.doc.defaults?.networkRanges ?? []), ...(options.ranges ?? [])])];
     const { observations, devices } = await observe(selection.points, {
       timeoutMs: flags.timeout * 1000,
       concurrency: flags.concurrency,
@@ -53,7 +64,10 @@ export async function makePlan(cli: Cli, flags: ReconcileFlags, selection: Selec
       signal: cli.signal,
       onProgress: (done, total) => progress.update(`observing… ${done}/${total} cameras`),
     });
-    const plan = buildPlan({ inventory: selection.dir, createdAt: new Date().toISOString(), points: selection.points,
+    const plan = buildPlan({
+      inventory: selection.dir,
+      createdAt: new Date().toISOString(),
+      points: selection.points,
       allPoints: selection.all,
       ignored: selection.sites.flatMap((s) => (s.site.doc.ignoredDevices ?? []).map((d) => d.identity)),
       observations,

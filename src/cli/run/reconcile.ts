@@ -35,15 +35,28 @@ function workOf(plan: Plan, selection: Selection, fingerprints: boolean): ApplyW
   for (const f of plan.findings) {
     if (f.kind !== 'fix' || !f.action || !f.pointId) continue;
     const point = selection.points.find((p) => p.point.id === f.pointId);
-    if (!point) throw new UserError(`the plan names point '${f.pointId}', which the inventory does not have`, { hint: 'make a new plan from the current inventory' });
-    const entry = work.get(f.pointId) ?? { point, actions: [], fingerprint: fingerprints ? (plan.points.find((p) => p.pointId === f.pointId)?.fingerprint ?? null) : undefined };
+    if (!point)
+      throw new UserError(`the plan names point '${f.pointId}', which the inventory does not have`, {
+        hint: 'make a new plan from the current inventory',
+      });
+    const entry = work.get(f.pointId) ?? {
+      point,
+      actions: [],
+      fingerprint: fingerprints ? (plan.points.find((p) => p.pointId === f.pointId)?.fingerprint ?? null) : undefined,
+    };
     entry.actions.push(f.action);
     work.set(f.pointId, entry);
   }
   return [...work.values()];
 }
 
-async function execute(cli: Cli, work: ApplyWork[], flags: ApplyFlags | ReaimFlags, checkFingerprints: boolean, what: string): Promise<ExitCode> {
+async function execute(
+  cli: Cli,
+  work: ApplyWork[],
+  flags: ApplyFlags | ReaimFlags,
+  checkFingerprints: boolean,
+  what: string,
+): Promise<ExitCode> {
   if (work.length === 0) {
     cli.out('Nothing to apply.');
     return Exit.Ok;
@@ -53,7 +66,14 @@ async function execute(cli: Cli, work: ApplyWork[], flags: ApplyFlags | ReaimFla
     cli.info(`${what}: ${counted(count, 'change')} on ${counted(work.length, 'camera')}`);
     for (const w of work) for (const a of w.actions) cli.info(`  ~ ${w.point.point.id}: ${describeAction(a)}`);
   }
-  if (!(await confirmChange(cli, flags.yes, `Apply ${counted(count, 'change')} to ${counted(work.length, 'camera')}?`, `${what} changes ${counted(work.length, 'camera')}`))) {
+  if (
+    !(await confirmChange(
+      cli,
+      flags.yes,
+      `Apply ${counted(count, 'change')} to ${counted(work.length, 'camera')}?`,
+      `${what} changes ${counted(work.length, 'camera')}`,
+    ))
+  ) {
     cli.info('Nothing was changed.');
     return Exit.Ok;
   }
@@ -87,7 +107,8 @@ export async function runApply(cli: Cli, planPath: string | undefined, flags: Ap
 /** `camfleet ptz reaim`: every PTZ camera of a street to a preset, or the inventory's presets saved on them. */
 export async function runReaim(cli: Cli, flags: ReaimFlags): Promise<ExitCode> {
   if (!flags.street) throw new UserError('reaim needs --street', { hint: 'e.g. camfleet ptz reaim --street ngo-8 --preset road' });
-  if (Boolean(flags.preset) === Boolean(flags.save)) throw new UserError('give either --preset NAME (go there) or --save (store the inventory presets)');
+  if (Boolean(flags.preset) === Boolean(flags.save))
+    throw new UserError('give either --preset NAME (go there) or --save (store the inventory presets)');
   const selection = await select(flags);
   const work: ApplyWork[] = selection.points
     // --preset goes to the cameras whose inventory lists that preset; --save to every PTZ point with presets.
@@ -95,13 +116,29 @@ export async function runReaim(cli: Cli, flags: ReaimFlags): Promise<ExitCode> {
     .map((d) => {
       const presets = d.point.ptz!.presets!;
       const actions = flags.save
-        ? presets.map((p) => ({ type: 'set-preset' as const, name: p.name, position: { pan: p.pan, tilt: p.tilt, zoom: p.zoom }, tolerance: p.tolerance ?? DEFAULT_TOLERANCE, token: null }))
+        ? presets.map((p) => ({
+            type: 'set-preset' as const,
+            name: p.name,
+            position: { pan: p.pan, tilt: p.tilt, zoom: p.zoom },
+            tolerance: p.tolerance ?? DEFAULT_TOLERANCE,
+            token: null,
+          }))
         : presets
             .filter((p) => p.name === flags.preset)
-            .map((p) => ({ type: 'goto-preset' as const, name: p.name, position: { pan: p.pan, tilt: p.tilt, zoom: p.zoom }, tolerance: p.tolerance ?? DEFAULT_TOLERANCE }));
+            .map((p) => ({
+              type: 'goto-preset' as const,
+              name: p.name,
+              position: { pan: p.pan, tilt: p.tilt, zoom: p.zoom },
+              tolerance: p.tolerance ?? DEFAULT_TOLERANCE,
+            }));
       return { point: d, actions, fingerprint: undefined };
     });
-  if (work.length === 0) throw new UserError(flags.save ? `no PTZ point with presets on street '${flags.street}'` : `no point on street '${flags.street}' lists a preset '${flags.preset}'`);
+  if (work.length === 0)
+    throw new UserError(
+      flags.save
+        ? `no PTZ point with presets on street '${flags.street}'`
+        : `no point on street '${flags.street}' lists a preset '${flags.preset}'`,
+    );
   return execute(cli, work, flags, false, flags.save ? 'Re-saving presets' : `Re-aiming to '${flags.preset}'`);
 }
 
@@ -113,7 +150,9 @@ function addressPairs(flag: string, values: string[] | undefined, valueRequired:
     const address = at === -1 ? v : v.slice(0, at);
     const value = at === -1 ? undefined : v.slice(at + 1);
     if (!isIPv4(address) || (valueRequired && !value)) {
-      throw new UserError(`${flag} '${v}' is not ${valueRequired ? 'ADDRESS=POINT' : 'ADDRESS or ADDRESS=NOTE'}`, { hint: valueRequired ? 'e.g. --assign 192.168.1.50=tx2-gate-parking' : "e.g. --ignore 192.168.1.77='the shop opposite'" });
+      throw new UserError(`${flag} '${v}' is not ${valueRequired ? 'ADDRESS=POINT' : 'ADDRESS or ADDRESS=NOTE'}`, {
+        hint: valueRequired ? 'e.g. --assign 192.168.1.50=tx2-gate-parking' : "e.g. --ignore 192.168.1.77='the shop opposite'",
+      });
     }
     out.set(address, value);
   }
@@ -125,18 +164,41 @@ export async function runAdopt(cli: Cli, planPath: string | undefined, flags: Ad
   const assign = addressPairs('--assign', flags.assign, true) as Map<string, string>;
   const ignore = addressPairs('--ignore', flags.ignore, false);
   const plan = planPath ? await readPlan(planPath) : undefined;
-  const selection = await select(planPath ? { ...flags, street: undefined, point: undefined } : flags, plan ? (flags.inventory ?? plan.inventory) : undefined);
+  const selection = await select(
+    planPath ? { ...flags, street: undefined, point: undefined } : flags,
+    plan ? (flags.inventory ?? plan.inventory) : undefined,
+  );
   const source = plan ?? (await makePlan(cli, flags, selection));
-  const { changes, notes } = adoptChanges(source, selection.sites, { street: flags.into, owner: flags.owner as Owner, assign, ignore, today: new Date().toISOString().slice(0, 10) });
+  const { changes, notes } = adoptChanges(source, selection.sites, {
+    street: flags.into,
+    owner: flags.owner as Owner,
+    assign,
+    ignore,
+    today: new Date().toISOString().slice(0, 10),
+  });
   for (const n of notes) cli.info(n);
   if (changes.length === 0) {
     cli.out('Nothing to adopt: the inventory already says what the network shows.');
     return Exit.Ok;
   }
   const patches = inventoryPatches(changes);
-  if (cli.json) cli.out(JSON.stringify({ formatVersion: 1, files: changes.map((c) => ({ file: displayPath(c.path), changes: c.notes })), diff: patches.join('') }));
+  if (cli.json)
+    cli.out(
+      JSON.stringify({
+        formatVersion: 1,
+        files: changes.map((c) => ({ file: displayPath(c.path), changes: c.notes })),
+        diff: patches.join(''),
+      }),
+    );
   else renderPatches(cli, patches);
-  if (!(await confirmChange(cli, flags.yes, `Write these changes to ${counted(changes.length, 'file')}?`, `adopt rewrites ${counted(changes.length, 'inventory file')}`))) {
+  if (
+    !(await confirmChange(
+      cli,
+      flags.yes,
+      `Write these changes to ${counted(changes.length, 'file')}?`,
+      `adopt rewrites ${counted(changes.length, 'inventory file')}`,
+    ))
+  ) {
     cli.info('Nothing was written.');
     return Exit.Ok;
   }

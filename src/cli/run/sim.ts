@@ -36,9 +36,13 @@ function withFaults(specs: FaultSpec[], cameras: CameraOverride[]): CameraOverri
 }
 
 async function inventoryCameras(dir: string): Promise<CameraOverride[]> {
-  const [{ loadInventory }, { overridesFromInventory }] = await Promise.all([import('../../inventory/load.js'), import('../../sim/from-inventory.js')]);
+  const [{ loadInventory }, { overridesFromInventory }] = await Promise.all([
+    import('../../inventory/load.js'),
+    import('../../sim/from-inventory.js'),
+  ]);
   const cameras = overridesFromInventory(await loadInventory(dir));
-  if (cameras.length === 0) throw new UserError(`the inventory at ${dir} has no camera points`, { hint: 'add points to its streets/*.json files' });
+  if (cameras.length === 0)
+    throw new UserError(`the inventory at ${dir} has no camera points`, { hint: 'add points to its streets/*.json files' });
   return cameras;
 }
 
@@ -53,7 +57,10 @@ export async function runSim(cli: Cli, opts: SimOptions): Promise<ExitCode> {
   const base: CameraOverride[] = opts.inventory ? await inventoryCameras(opts.inventory) : Array.from({ length: opts.count }, () => ({}));
   const cameras = withFaults(specs, base);
   const unknown = specs.flatMap((s) => s.targets ?? []).filter((t) => !/^\d+$/.test(t) && !cameras.some((c) => c.name === t));
-  if (unknown.length > 0) throw new UserError(`--fault names unknown camera${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')}`, { hint: 'name cameras by number (1-based) or by name as the table shows' });
+  if (unknown.length > 0)
+    throw new UserError(`--fault names unknown camera${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')}`, {
+      hint: 'name cameras by number (1-based) or by name as the table shows',
+    });
   let fleet;
   try {
     fleet = await startFleet({
@@ -81,7 +88,9 @@ export async function runSim(cli: Cli, opts: SimOptions): Promise<ExitCode> {
   renderSimStarted(cli, fleet.cameras, opts.password !== undefined);
   const movedPorts = cameras.filter((c, i) => c.address && c.port !== undefined && fleet.cameras[i]!.port !== c.port);
   if (movedPorts.length > 0) {
-    cli.warn(`sim: ${movedPorts.length} camera(s) could not listen on the port their inventory address names (port 80 needs root); they listen on ${fleet.cameras[0]!.port}. Run as root, or give the inventory addresses with :${fleet.cameras[0]!.port}.`);
+    cli.warn(
+      `sim: ${movedPorts.length} camera(s) could not listen on the port their inventory address names (port 80 needs root); they listen on ${fleet.cameras[0]!.port}. Run as root, or give the inventory addresses with :${fleet.cameras[0]!.port}.`,
+    );
   }
   const signal = await cli.interrupted();
   cli.info(`\n${signal}: stopping ${counted(fleet.cameras.length, 'camera')}…`);

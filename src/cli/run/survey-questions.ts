@@ -64,7 +64,11 @@ const coordinates = (text: string): { latitude: number; longitude: number } | un
 
 async function askNewPoint(ask: Ask, ctx: QuestionContext, deviceName: string | null): Promise<{ street: string; point: NewPointAnswers }> {
   const street = await ask.select({ message: 'On which street?', choices: streetChoices(ctx) });
-  const label = await ask.input({ message: 'Label (what people call this camera):', default: deviceName ?? undefined, validate: (v) => (v.trim() ? true : 'a label is needed') });
+  const label = await ask.input({
+    message: 'Label (what people call this camera):',
+    default: deviceName ?? undefined,
+    validate: (v) => (v.trim() ? true : 'a label is needed'),
+  });
   const place = await ask.input({ message: 'Location (house number, landmark; optional):' });
   const coords = await ask.input({
     message: 'Coordinates "latitude, longitude" (optional):',
@@ -75,20 +79,35 @@ async function askNewPoint(ask: Ask, ctx: QuestionContext, deviceName: string | 
     },
   });
   const watches = await ask.select({ message: 'What does it watch?', choices: WATCHES.map((w) => ({ name: w, value: w })) });
-  const facing = await ask.input({ message: 'Facing, in degrees from north (optional):', validate: (v) => optionalNumber(v, 0, 359, 'a bearing') });
+  const facing = await ask.input({
+    message: 'Facing, in degrees from north (optional):',
+    validate: (v) => optionalNumber(v, 0, 359, 'a bearing'),
+  });
   const owner = await ask.select<Owner>({ message: 'Whose camera is it?', choices: OWNERS.map((o) => ({ name: o, value: o })) });
   let suggested = slug(`${street} ${label}`);
   for (let n = 2; ctx.takenIds.has(suggested); n++) suggested = `${slug(`${street} ${label}`)}-${n}`;
   const id = await ask.input({
     message: 'Point id:',
     default: suggested,
-    validate: (v) => (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(v) ? 'lower-case letters, digits and single hyphens' : ctx.takenIds.has(v) ? `'${v}' is taken` : true),
+    validate: (v) =>
+      !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(v)
+        ? 'lower-case letters, digits and single hyphens'
+        : ctx.takenIds.has(v)
+          ? `'${v}' is taken`
+          : true,
   });
   const c = coordinates(coords);
   const location = { ...(place.trim() ? { address: place.trim() } : {}), ...(c ?? {}) };
   return {
     street,
-    point: { id, label: label.trim(), ...(Object.keys(location).length ? { location } : {}), watches, ...(facing.trim() ? { facing: Number(facing) } : {}), owner },
+    point: {
+      id,
+      label: label.trim(),
+      ...(Object.keys(location).length ? { location } : {}),
+      watches,
+      ...(facing.trim() ? { facing: Number(facing) } : {}),
+      owner,
+    },
   };
 }
 

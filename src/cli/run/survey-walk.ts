@@ -51,7 +51,12 @@ async function streamCheck(cli: Cli, session: Awaited<ReturnType<typeof openSess
  * and its streams against the street's. Each result is recorded as soon as it is had. A camera that cannot
  * be reached is reported and passed over.
  */
-export async function walkCamera(cli: Cli, ask: Ask, t: WalkTarget, options: { timeoutMs: number; today: string; record: (d: Decision) => Promise<void> }): Promise<void> {
+export async function walkCamera(
+  cli: Cli,
+  ask: Ask,
+  t: WalkTarget,
+  options: { timeoutMs: number; today: string; record: (d: Decision) => Promise<void> },
+): Promise<void> {
   let session;
   try {
     session = await openSession(t.endpoint, t.credentials, { timeoutMs: options.timeoutMs });
@@ -77,26 +82,32 @@ export async function walkCamera(cli: Cli, ask: Ask, t: WalkTarget, options: { t
       cli.warn(`${t.pointId}: ${what} failed: ${err instanceof Error ? err.message : String(err)}`);
     }
   };
-  if (tasks.includes('snapshot')) await attempt('the snapshot', async () => {
-    const shot = await takeSnapshot(session, t.credentials, undefined, options.timeoutMs);
-    const folder = join(t.siteDir, 'survey', options.today);
-    await mkdir(folder, { recursive: true });
-    const file = join(folder, `${t.pointId}.${shot.extension}`);
-    await writeFile(file, shot.image.body);
-    cli.out(`  snapshot: ${displayPath(file)} (${Math.round(shot.image.body.length / 1024)} KB)`);
-    await options.record({ type: 'snapshot', pointId: t.pointId, file: displayPath(file) });
-  });
-  if (tasks.includes('preset')) await attempt('recording the preset', async () => {
-    const name = await ask.input({ message: 'Preset name:', default: t.presetNames[0] ?? 'road', validate: (v) => (v.trim() && v.length <= 64 ? true : 'a name of up to 64 characters') });
-    const profile = await ptzProfile(session, 'GetStatus');
-    const position = roundedPosition((await ptz.getStatus(session.client, profile)).position);
-    cli.out(`  it points at pan ${position.pan} tilt ${position.tilt} zoom ${position.zoom}`);
-    if (await ask.confirm({ message: `Also save it on the camera as '${name.trim()}'?`, default: true })) {
-      const saved = await setPresetByName(session, profile, name.trim());
-      cli.out(`  preset '${saved.name}' ${saved.outcome} on the camera`);
-    }
-    await options.record({ type: 'preset', pointId: t.pointId, name: name.trim(), position });
-  });
+  if (tasks.includes('snapshot'))
+    await attempt('the snapshot', async () => {
+      const shot = await takeSnapshot(session, t.credentials, undefined, options.timeoutMs);
+      const folder = join(t.siteDir, 'survey', options.today);
+      await mkdir(folder, { recursive: true });
+      const file = join(folder, `${t.pointId}.${shot.extension}`);
+      await writeFile(file, shot.image.body);
+      cli.out(`  snapshot: ${displayPath(file)} (${Math.round(shot.image.body.length / 1024)} KB)`);
+      await options.record({ type: 'snapshot', pointId: t.pointId, file: displayPath(file) });
+    });
+  if (tasks.includes('preset'))
+    await attempt('recording the preset', async () => {
+      const name = await ask.input({
+        message: 'Preset name:',
+        default: t.presetNames[0] ?? 'road',
+        validate: (v) => (v.trim() && v.length <= 64 ? true : 'a name of up to 64 characters'),
+      });
+      const profile = await ptzProfile(session, 'GetStatus');
+      const position = roundedPosition((await ptz.getStatus(session.client, profile)).position);
+      cli.out(`  it points at pan ${position.pan} tilt ${position.tilt} zoom ${position.zoom}`);
+      if (await ask.confirm({ message: `Also save it on the camera as '${name.trim()}'?`, default: true })) {
+        const saved = await setPresetByName(session, profile, name.trim());
+        cli.out(`  preset '${saved.name}' ${saved.outcome} on the camera`);
+      }
+      await options.record({ type: 'preset', pointId: t.pointId, name: name.trim(), position });
+    });
   if (tasks.includes('streams')) await attempt('the stream check', () => streamCheck(cli, session, t.streams));
   await options.record({ type: 'walked', pointId: t.pointId });
 }

@@ -31,10 +31,17 @@ export const NON_INTERACTIVE_HINT =
   "'camfleet ptz preset set STREET/POINT NAME --record', 'camfleet snapshot STREET/POINT -o FILE', and 'camfleet plan' for stream settings";
 
 /** A person stopped the survey: Ctrl-C at a question, or SIGINT while camfleet was working. */
-const isInterrupt = (err: unknown, signal: AbortSignal): boolean => signal.aborted || (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError'));
+const isInterrupt = (err: unknown, signal: AbortSignal): boolean =>
+  signal.aborted || (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError'));
 
 /** The cameras to look at: confirmed points, and those the survey assigned or created. */
-async function walkTargets(cli: Cli, flags: SurveyFlags, selection: Selection, confirmed: string[], decisions: Decision[]): Promise<WalkTarget[]> {
+async function walkTargets(
+  cli: Cli,
+  flags: SurveyFlags,
+  selection: Selection,
+  confirmed: string[],
+  decisions: Decision[],
+): Promise<WalkTarget[]> {
   const credentials = await credentialResolver(cli, flags);
   const siteOfStreet = (street: string) => selection.sites.find((s) => s.streets.some((f) => f.doc.id === street))!;
   const out: WalkTarget[] = [];
@@ -42,20 +49,44 @@ async function walkTargets(cli: Cli, flags: SurveyFlags, selection: Selection, c
     const d = selection.points.find((p) => p.point.id === id)!;
     const site = selection.sites.find((s) => s.site.doc.id === d.site)!;
     const endpoint = parseDeviceAddress(d.point.device.address)!;
-    out.push({ pointId: id, label: d.point.label, endpoint, credentials: await credentials.forProfile(d.credentialProfile), streams: d.streams, presetNames: (d.point.ptz?.presets ?? []).map((p) => p.name), siteDir: site.dir });
+    out.push({
+      pointId: id,
+      label: d.point.label,
+      endpoint,
+      credentials: await credentials.forProfile(d.credentialProfile),
+      streams: d.streams,
+      presetNames: (d.point.ptz?.presets ?? []).map((p) => p.name),
+      siteDir: site.dir,
+    });
   }
   for (const decision of decisions) {
     if (decision.type === 'assign') {
       const d = selection.all.find((p) => p.point.id === decision.pointId)!;
       const site = selection.sites.find((s) => s.site.doc.id === d.site)!;
       const endpoint = parseDeviceAddress(deviceAddress(decision.device))!;
-      out.push({ pointId: d.point.id, label: d.point.label, endpoint, credentials: await credentials.forProfile(d.credentialProfile), streams: d.streams, presetNames: (d.point.ptz?.presets ?? []).map((p) => p.name), siteDir: site.dir });
+      out.push({
+        pointId: d.point.id,
+        label: d.point.label,
+        endpoint,
+        credentials: await credentials.forProfile(d.credentialProfile),
+        streams: d.streams,
+        presetNames: (d.point.ptz?.presets ?? []).map((p) => p.name),
+        siteDir: site.dir,
+      });
     } else if (decision.type === 'create') {
       const site = siteOfStreet(decision.street);
       const street = site.streets.find((f) => f.doc.id === decision.street)!.doc;
       const profile = street.defaults?.credentialProfile ?? site.site.doc.defaults?.credentialProfile;
       const endpoint = parseDeviceAddress(deviceAddress(decision.device))!;
-      out.push({ pointId: decision.point.id, label: decision.point.label, endpoint, credentials: await credentials.forProfile(profile), streams: streetStreams(site, decision.street), presetNames: [], siteDir: site.dir });
+      out.push({
+        pointId: decision.point.id,
+        label: decision.point.label,
+        endpoint,
+        credentials: await credentials.forProfile(profile),
+        streams: streetStreams(site, decision.street),
+        presetNames: [],
+        siteDir: site.dir,
+      });
     }
   }
   return out;
@@ -65,7 +96,10 @@ async function startOrResume(ask: Ask, cli: Cli, dir: string, now: Date): Promis
   const previous = await loadSession(dir);
   if (previous) {
     const answers = previous.decisions.filter((d) => d.type !== 'walked').length;
-    const resume = await ask.confirm({ message: `A survey started ${previous.startedAt.slice(0, 16).replace('T', ' ')} UTC was interrupted with ${counted(answers, 'answer')}. Continue it?`, default: true });
+    const resume = await ask.confirm({
+      message: `A survey started ${previous.startedAt.slice(0, 16).replace('T', ' ')} UTC was interrupted with ${counted(answers, 'answer')}. Continue it?`,
+      default: true,
+    });
     if (resume) return previous;
     await removeSession(dir);
     cli.info('Starting a new survey; the interrupted one is discarded.');
@@ -80,7 +114,9 @@ async function startOrResume(ask: Ask, cli: Cli, dir: string, now: Date): Promis
  */
 export async function runSurvey(cli: Cli, flags: SurveyFlags, clock: { now: () => Date } = { now: () => new Date() }): Promise<ExitCode> {
   if (!cli.interactive) {
-    throw new UserError(`survey asks questions, and ${cli.json ? 'with --json' : 'without a terminal'} there is nobody to answer them`, { hint: NON_INTERACTIVE_HINT });
+    throw new UserError(`survey asks questions, and ${cli.json ? 'with --json' : 'without a terminal'} there is nobody to answer them`, {
+      hint: NON_INTERACTIVE_HINT,
+    });
   }
   const selection = await select({ ...flags, point: undefined });
   const dir = resolve(selection.dir);
@@ -107,17 +143,36 @@ export async function runSurvey(cli: Cli, flags: SurveyFlags, clock: { now: () =
     const ctx: QuestionContext = {
       sites: selection.sites,
       overview,
-      takenIds: new Set([...selection.all.map((p) => p.point.id), ...kept.decisions.flatMap((d) => (d.type === 'create' ? [d.point.id] : []))]),
+      takenIds: new Set([
+        ...selection.all.map((p) => p.point.id),
+        ...kept.decisions.flatMap((d) => (d.type === 'create' ? [d.point.id] : [])),
+      ]),
       street: flags.street,
     };
     for (const [i, c] of cases.entries()) {
       cli.out(`\n[${i + 1}/${cases.length}] ${describeCase(c)}`);
-      await record(await askCase(ask, ctx, c, plan.findings.find((f) => f.address === c.device.address)?.site ?? selection.sites[0]!.site.doc.id));
+      await record(
+        await askCase(ask, ctx, c, plan.findings.find((f) => f.address === c.device.address)?.site ?? selection.sites[0]!.site.doc.id),
+      );
     }
 
     const walked = new Set(kept.decisions.flatMap((d) => (d.type === 'walked' ? [d.pointId] : [])));
-    const targets = (await walkTargets(cli, flags, selection, overview.confirmed.map((p) => p.pointId), kept.decisions)).filter((t) => !walked.has(t.pointId));
-    if (targets.length && (await ask.confirm({ message: `Look at the ${counted(targets.length, 'camera')} found, one by one (snapshot, preset, streams)?`, default: true }))) {
+    const targets = (
+      await walkTargets(
+        cli,
+        flags,
+        selection,
+        overview.confirmed.map((p) => p.pointId),
+        kept.decisions,
+      )
+    ).filter((t) => !walked.has(t.pointId));
+    if (
+      targets.length &&
+      (await ask.confirm({
+        message: `Look at the ${counted(targets.length, 'camera')} found, one by one (snapshot, preset, streams)?`,
+        default: true,
+      }))
+    ) {
       for (const t of targets) await walkCamera(cli, ask, t, { timeoutMs: flags.timeout * 1000, today, record });
     }
 
@@ -142,7 +197,9 @@ export async function runSurvey(cli: Cli, flags: SurveyFlags, clock: { now: () =
   } catch (err) {
     if (!isInterrupt(err, cli.signal)) throw err;
     const answers = session?.decisions.length ?? 0;
-    cli.warn(`\nSurvey interrupted. ${answers ? `${counted(answers, 'answer')} kept in ${displayPath(sessionPath(dir))}; run 'camfleet survey' again to continue.` : 'Nothing was kept.'}`);
+    cli.warn(
+      `\nSurvey interrupted. ${answers ? `${counted(answers, 'answer')} kept in ${displayPath(sessionPath(dir))}; run 'camfleet survey' again to continue.` : 'Nothing was kept.'}`,
+    );
     return Exit.Findings;
   }
 }

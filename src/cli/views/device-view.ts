@@ -9,11 +9,15 @@ export function emit(cli: Cli, value: Record<string, unknown>, human: () => stri
   cli.out(cli.json ? JSON.stringify({ formatVersion: 1, ...value }) : human());
 }
 
-const field = (cli: Cli, label: string, value: string | number | null | undefined): string => `${cli.paint('bold', label.padEnd(14))} ${value === null || value === undefined || value === '' ? '-' : value}`;
+const field = (cli: Cli, label: string, value: string | number | null | undefined): string =>
+  `${cli.paint('bold', label.padEnd(14))} ${value === null || value === undefined || value === '' ? '-' : value}`;
 
 export function renderInfo(cli: Cli, target: string, r: DeviceReport): void {
   emit(cli, { target, ...r }, () => {
-    const nic = r.network.interfaces.map((i) => `${i.name || i.token} ${i.mac} ${i.addresses.map((a) => `${a.address}/${a.prefixLength}`).join(' ')}${i.dhcp ? ' (DHCP)' : ''}`);
+    const nic = r.network.interfaces.map(
+      (i) =>
+        `${i.name || i.token} ${i.mac} ${i.addresses.map((a) => `${a.address}/${a.prefixLength}`).join(' ')}${i.dhcp ? ' (DHCP)' : ''}`,
+    );
     return [
       field(cli, 'Device', `${r.device.manufacturer} ${r.device.model}`),
       field(cli, 'Firmware', r.device.firmwareVersion),
@@ -21,13 +25,21 @@ export function renderInfo(cli: Cli, target: string, r: DeviceReport): void {
       field(cli, 'Hardware', r.device.hardwareId),
       field(cli, 'Endpoint', r.endpoint),
       field(cli, 'Auth', r.auth),
-      field(cli, 'Capabilities', [r.capabilities.media2 ? 'Media2 (H.265)' : 'Media only', r.capabilities.ptz ? 'PTZ' : 'no PTZ'].join(', ')),
+      field(
+        cli,
+        'Capabilities',
+        [r.capabilities.media2 ? 'Media2 (H.265)' : 'Media only', r.capabilities.ptz ? 'PTZ' : 'no PTZ'].join(', '),
+      ),
       field(cli, 'Hostname', r.network.hostname),
       ...nic.map((n, i) => field(cli, i === 0 ? 'Interface' : '', n)),
       field(cli, 'Gateway', r.network.gateway.join(', ')),
       field(cli, 'DNS', r.network.dns.join(', ')),
       field(cli, 'NTP', r.network.ntp.join(', ')),
-      field(cli, 'Time (UTC)', `${r.time.cameraUtc} (${r.time.mode}, TZ ${r.time.timezone ?? '-'}), skew ${r.time.clockSkewSeconds > 0 ? '+' : ''}${r.time.clockSkewSeconds} s`),
+      field(
+        cli,
+        'Time (UTC)',
+        `${r.time.cameraUtc} (${r.time.mode}, TZ ${r.time.timezone ?? '-'}), skew ${r.time.clockSkewSeconds > 0 ? '+' : ''}${r.time.clockSkewSeconds} s`,
+      ),
       cli.paint('bold', 'Services'),
       ...r.services.map((s) => `  ${s.namespace.replace('http://www.onvif.org/', '')} ${s.version}  ${s.xaddr}`),
       cli.paint('bold', 'Scopes'),
@@ -48,8 +60,12 @@ export function renderProfiles(cli: Cli, target: string, profiles: ProfileReport
       p.encoder?.gop === undefined ? '-' : String(p.encoder.gop),
       p.encoder ? String(p.encoder.quality) : '-',
     ]);
-    const table = renderTable(['TOKEN', 'NAME', 'CODEC', 'RESOLUTION', 'FPS', 'KBIT/S', 'GOP', 'QUALITY'], rows, (s) => cli.paint('bold', s));
-    const uris = profiles.map((p) => `${p.token}: stream ${p.streamUri ?? '-'}\n${' '.repeat(p.token.length + 2)}snapshot ${p.snapshotUri ?? '-'}`);
+    const table = renderTable(['TOKEN', 'NAME', 'CODEC', 'RESOLUTION', 'FPS', 'KBIT/S', 'GOP', 'QUALITY'], rows, (s) =>
+      cli.paint('bold', s),
+    );
+    const uris = profiles.map(
+      (p) => `${p.token}: stream ${p.streamUri ?? '-'}\n${' '.repeat(p.token.length + 2)}snapshot ${p.snapshotUri ?? '-'}`,
+    );
     return `${table}\n\n${uris.join('\n')}`;
   });
 }
@@ -64,7 +80,11 @@ export function renderEncoderChange(cli: Cli, target: string, r: EncoderChangeRe
   });
 }
 
-export function renderSnapshot(cli: Cli, target: string, r: { profile: string; file: string; bytes: number; contentType: string | null; auth: string }): void {
+export function renderSnapshot(
+  cli: Cli,
+  target: string,
+  r: { profile: string; file: string; bytes: number; contentType: string | null; auth: string },
+): void {
   emit(cli, { target, ...r }, () => `saved ${r.bytes} bytes (${r.contentType ?? 'unknown type'}) from profile ${r.profile} to ${r.file}`);
 }
 
@@ -72,6 +92,8 @@ export function renderStream(cli: Cli, target: string, r: { profile: string; uri
   emit(cli, { target, ...r }, () => {
     if (!r.probe) return r.uri;
     const p = r.probe;
-    return p.ok ? `${r.uri}\n  answers: ${p.codec ?? '?'} ${p.width ?? '?'}x${p.height ?? '?'}${p.fps ? ` ${p.fps} fps` : ''}` : `${r.uri}\n  ${cli.paint('red', `does not answer: ${p.error}`)}`;
+    return p.ok
+      ? `${r.uri}\n  answers: ${p.codec ?? '?'} ${p.width ?? '?'}x${p.height ?? '?'}${p.fps ? ` ${p.fps} fps` : ''}`
+      : `${r.uri}\n  ${cli.paint('red', `does not answer: ${p.error}`)}`;
   });
 }

@@ -16,7 +16,7 @@ export function renderDiscovery(cli: Cli, result: DiscoveryResult): void {
   }
   if (result.devices.length === 0) {
     cli.out('No ONVIF devices found.');
-    cli.info("Check the interface (--interface), try a unicast sweep (--range 192.168.1.0/24) or --http for devices that ignore probes.");
+    cli.info('Check the interface (--interface), try a unicast sweep (--range 192.168.1.0/24) or --http for devices that ignore probes.');
     return;
   }
   const rows = result.devices.map((d) => [

@@ -13,7 +13,9 @@ export function renderValidation(cli: Cli, diagnostics: Diagnostic[], valid: boo
   for (const d of diagnostics) {
     const severity = d.severity === 'error' ? cli.paint(['bold', 'red'], 'error') : cli.paint(['bold', 'yellow'], 'warning');
     const where = d.pointer ? ` (${d.pointer})` : '';
-    cli.out(`${cli.paint('bold', `${d.file}:${d.line}:${d.column}`)}: ${severity}: ${d.message}${where}\n  ${cli.paint('dim', `hint: ${d.hint}`)}`);
+    cli.out(
+      `${cli.paint('bold', `${d.file}:${d.line}:${d.column}`)}: ${severity}: ${d.message}${where}\n  ${cli.paint('dim', `hint: ${d.hint}`)}`,
+    );
   }
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
@@ -31,7 +33,8 @@ export function renderFormat(cli: Cli, outcomes: FormatOutcome[], check: boolean
   for (const o of changed) cli.out(check ? `${o.file}: not canonical` : `${o.file}: formatted`);
   for (const o of skipped) cli.warn(`${o.file}: skipped, ${o.reason} (run 'camfleet inventory validate' for details)`);
   if (changed.length === 0 && skipped.length === 0) cli.info(`${outcomes.length} files already canonical.`);
-  else if (check && changed.length > 0) cli.info(`\n${counted(changed.length, 'file')} would change; run 'camfleet inventory fmt' to format them.`);
+  else if (check && changed.length > 0)
+    cli.info(`\n${counted(changed.length, 'file')} would change; run 'camfleet inventory fmt' to format them.`);
 }
 
 export interface PointRow {

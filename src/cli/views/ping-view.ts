@@ -23,7 +23,9 @@ export function renderPing(cli: Cli, results: PingResult[], durationMs: number, 
     r.stream?.codec ? `${r.stream.codec} ${r.stream.width}x${r.stream.height}` : '-',
     r.warnings.join(','),
   ]);
-  cli.out(renderTable(['TARGET', 'ADDRESS', 'STATE', 'ICMP', 'ONVIF', 'SKEW', 'AUTH', 'STREAM', 'WARNINGS'], rows, (s) => cli.paint('bold', s)));
+  cli.out(
+    renderTable(['TARGET', 'ADDRESS', 'STATE', 'ICMP', 'ONVIF', 'SKEW', 'AUTH', 'STREAM', 'WARNINGS'], rows, (s) => cli.paint('bold', s)),
+  );
   for (const r of results) for (const e of r.errors) cli.out(cli.paint('dim', `  ${r.target}: ${e}`));
   if (icmp) cli.warn(`note: ICMP was not used: ${icmp.reason}; to fix, ${icmp.fix}.`);
   const bad = results.filter((r) => r.state !== 'ok').length;

@@ -18,16 +18,21 @@ export function renderPlan(cli: Cli, plan: Plan): void {
     const findings = plan.findings.filter((f) => f.site === site && f.street === street && f.topic !== 'moved');
     if (findings.length === 0) continue;
     lines.push(cli.paint('bold', `${street} (${site})`));
-    for (const f of findings) lines.push(`  ${cli.paint(COLOR[f.kind], SYMBOL[f.kind])} ${cli.paint('bold', f.pointId ?? f.address)}: ${f.message}`);
+    for (const f of findings)
+      lines.push(`  ${cli.paint(COLOR[f.kind], SYMBOL[f.kind])} ${cli.paint('bold', f.pointId ?? f.address)}: ${f.message}`);
     lines.push('');
   }
   const others = plan.findings.filter((f) => f.kind === 'unknown');
   if (others.length) {
     lines.push(cli.paint('bold', 'On the network'));
-    for (const f of others) lines.push(`  ${cli.paint(COLOR.unknown, '+')} ${f.topic === 'moved' ? `${cli.paint('bold', f.pointId!)}: ${f.message}; ${f.hint}` : f.message}`);
+    for (const f of others)
+      lines.push(
+        `  ${cli.paint(COLOR.unknown, '+')} ${f.topic === 'moved' ? `${cli.paint('bold', f.pointId!)}: ${f.message}; ${f.hint}` : f.message}`,
+      );
     lines.push('');
   }
-  if (plan.findings.length === 0) lines.push(cli.paint('green', `No changes: ${counted(plan.points.length, 'point')} match the inventory.`));
+  if (plan.findings.length === 0)
+    lines.push(cli.paint('green', `No changes: ${counted(plan.points.length, 'point')} match the inventory.`));
   lines.push(cli.paint('bold', summaryLine(plan.summary)));
   cli.out(lines.join('\n'));
 }
@@ -42,10 +47,14 @@ export function renderApply(cli: Cli, report: ApplyReport): void {
   const lines: string[] = [];
   for (const p of report.points) {
     lines.push(`${cli.paint(STATUS[p.status], p.status.padEnd(8))} ${cli.paint('bold', p.pointId)} (${p.address})`);
-    for (const a of p.actions) lines.push(`  ${cli.paint(STATUS[a.status], a.status.padEnd(8))} ${a.description}${a.detail ? `: ${a.detail}` : ''}`);
+    for (const a of p.actions)
+      lines.push(`  ${cli.paint(STATUS[a.status], a.status.padEnd(8))} ${a.description}${a.detail ? `: ${a.detail}` : ''}`);
   }
   const s = report.summary;
-  if (report.interrupted) lines.push(cli.paint(['bold', 'yellow'], '\nInterrupted: cameras under way finished; the skipped ones were not changed.'));
-  lines.push(cli.paint('bold', `\nApply: ${s.verified} verified, ${s.done} done (not readable back), ${s.failed} failed, ${s.skipped} skipped.`));
+  if (report.interrupted)
+    lines.push(cli.paint(['bold', 'yellow'], '\nInterrupted: cameras under way finished; the skipped ones were not changed.'));
+  lines.push(
+    cli.paint('bold', `\nApply: ${s.verified} verified, ${s.done} done (not readable back), ${s.failed} failed, ${s.skipped} skipped.`),
+  );
   cli.out(lines.join('\n'));
 }

@@ -7,7 +7,11 @@ import { renderTable } from './table.js';
 const at = (p: Position | undefined): string => (p ? `pan ${p.pan} tilt ${p.tilt} zoom ${p.zoom}` : '-');
 
 export function renderPtzStatus(cli: Cli, target: string, s: PtzStatus): void {
-  emit(cli, { target, ...s }, () => `${at(s.position)}  (${s.moving ? 'moving' : 'idle'}: pan/tilt ${s.panTiltStatus}, zoom ${s.zoomStatus})`);
+  emit(
+    cli,
+    { target, ...s },
+    () => `${at(s.position)}  (${s.moving ? 'moving' : 'idle'}: pan/tilt ${s.panTiltStatus}, zoom ${s.zoomStatus})`,
+  );
 }
 
 export function renderPtzAction(cli: Cli, target: string, action: string, position: Position | null): void {
@@ -16,7 +20,13 @@ export function renderPtzAction(cli: Cli, target: string, action: string, positi
 
 export function renderPresets(cli: Cli, target: string, presets: Preset[]): void {
   emit(cli, { target, presets }, () =>
-    presets.length === 0 ? 'no presets' : renderTable(['TOKEN', 'NAME', 'POSITION'], presets.map((p) => [p.token, p.name, at(p.position)]), (s) => cli.paint('bold', s)),
+    presets.length === 0
+      ? 'no presets'
+      : renderTable(
+          ['TOKEN', 'NAME', 'POSITION'],
+          presets.map((p) => [p.token, p.name, at(p.position)]),
+          (s) => cli.paint('bold', s),
+        ),
   );
 }
 

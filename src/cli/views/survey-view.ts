@@ -4,7 +4,9 @@ import type { Cli } from '../context.js';
 /** One line that tells a technician which device this is. */
 export function describeDevice(d: DeviceFacts): string {
   const what = [d.manufacturer, d.model].filter(Boolean).join(' ') || 'a device';
-  const facts = [d.serialNumber && `serial ${d.serialNumber}`, d.mac && `MAC ${d.mac}`, d.name && `name '${d.name}'`].filter(Boolean).join(', ');
+  const facts = [d.serialNumber && `serial ${d.serialNumber}`, d.mac && `MAC ${d.mac}`, d.name && `name '${d.name}'`]
+    .filter(Boolean)
+    .join(', ');
   return `${what} at ${d.address}${d.port && d.port !== 80 ? `:${d.port}` : ''}${facts ? ` (${facts})` : ''}`;
 }
 
@@ -47,8 +49,10 @@ export function renderOverview(cli: Cli, o: SurveyOverview, answered: ReadonlyMa
   const open = [...o.changed, ...o.unknown].filter((c) => !answered.has(c.device.key)).length;
   const done = o.changed.length + o.unknown.length - open;
   const lines = [
-    cli.paint('bold', `Confirmed ${o.confirmed.length} · Changed ${o.changed.length} · Missing ${o.missing.length} · Unknown ${o.unknown.length}`) +
-      (done ? ` (${done} answered before, ${open} to ask)` : ''),
+    cli.paint(
+      'bold',
+      `Confirmed ${o.confirmed.length} · Changed ${o.changed.length} · Missing ${o.missing.length} · Unknown ${o.unknown.length}`,
+    ) + (done ? ` (${done} answered before, ${open} to ask)` : ''),
     ...o.changed.map((c) => mark(c, '~', 'yellow', describeCase(c))),
     ...o.missing.map((m) => `  ${cli.paint('red', '-')} ${m.pointId} (${m.label}): ${m.reason ?? `not found at ${m.address}`}`),
     ...o.unknown.map((c) => mark(c, '+', 'cyan', describeDevice(c.device))),

@@ -47,10 +47,13 @@ export function checkUsernameToken(
 
   const createdMs = Date.parse(created);
   if (Number.isNaN(createdMs)) return { kind: 'invalid', reason: 'Created is not a date' };
-  if (Math.abs(createdMs - cameraNow) > MAX_CLOCK_DISTANCE_MS) return { kind: 'invalid', reason: 'Created is too far from the camera clock' };
+  if (Math.abs(createdMs - cameraNow) > MAX_CLOCK_DISTANCE_MS)
+    return { kind: 'invalid', reason: 'Created is too far from the camera clock' };
 
   const nonce = Buffer.from(nonceText, 'base64');
-  const expected = createHash('sha1').update(Buffer.concat([nonce, Buffer.from(created), Buffer.from(password)])).digest();
+  const expected = createHash('sha1')
+    .update(Buffer.concat([nonce, Buffer.from(created), Buffer.from(password)]))
+    .digest();
   const given = Buffer.from(passwordElement.text.trim(), 'base64');
   if (user !== username || given.length !== expected.length || !timingSafeEqual(given, expected)) {
     return { kind: 'invalid', reason: 'wrong username or password' };

@@ -38,7 +38,12 @@ function advertFields(a: DiscoveryAdvert): string {
 }
 
 export function probeMatchesMessage(advert: DiscoveryAdvert, relatesTo: string, sequence: Sequence): string {
-  return envelope(WSD.probeMatches, sequence, `<d:ProbeMatches><d:ProbeMatch>${advertFields(advert)}</d:ProbeMatch></d:ProbeMatches>`, relatesTo);
+  return envelope(
+    WSD.probeMatches,
+    sequence,
+    `<d:ProbeMatches><d:ProbeMatch>${advertFields(advert)}</d:ProbeMatch></d:ProbeMatches>`,
+    relatesTo,
+  );
 }
 
 export function helloMessage(advert: DiscoveryAdvert, sequence: Sequence): string {
@@ -46,5 +51,9 @@ export function helloMessage(advert: DiscoveryAdvert, sequence: Sequence): strin
 }
 
 export function byeMessage(advert: DiscoveryAdvert, sequence: Sequence): string {
-  return envelope(WSD.bye, sequence, `<d:Bye><a:EndpointReference><a:Address>${x(advert.endpointReference)}</a:Address></a:EndpointReference></d:Bye>`);
+  return envelope(
+    WSD.bye,
+    sequence,
+    `<d:Bye><a:EndpointReference><a:Address>${x(advert.endpointReference)}</a:Address></a:EndpointReference></d:Bye>`,
+  );
 }

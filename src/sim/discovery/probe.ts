@@ -22,7 +22,9 @@ export function parseProbe(xml: string): ParsedProbe | undefined {
   const header = child(envelope, 'Header', NS.soap);
   const probe = child(child(envelope, 'Body', NS.soap), 'Probe', NS.wsd);
   if (!probe) return undefined;
-  const action = children(header, 'Action').find((a) => a.ns === NS.wsa || a.ns === NS.wsa10)?.text.trim();
+  const action = children(header, 'Action')
+    .find((a) => a.ns === NS.wsa || a.ns === NS.wsa10)
+    ?.text.trim();
   if (action !== undefined && action !== WSD.probe) return undefined;
   const typesElement = child(probe, 'Types', NS.wsd);
   const types: string[] = [];

@@ -30,7 +30,14 @@ function setSystemDateAndTime({ camera, request }: OperationContext): string {
   if (type === 'Manual') {
     if (!utc) throw invalidArgVal('InvalidDateTime', 'Manual time needs UTCDateTime');
     const n = (path: string[]): number => Number(textAt(utc, ...path));
-    const ms = Date.UTC(n(['Date', 'Year']), n(['Date', 'Month']) - 1, n(['Date', 'Day']), n(['Time', 'Hour']), n(['Time', 'Minute']), n(['Time', 'Second']));
+    const ms = Date.UTC(
+      n(['Date', 'Year']),
+      n(['Date', 'Month']) - 1,
+      n(['Date', 'Day']),
+      n(['Time', 'Hour']),
+      n(['Time', 'Minute']),
+      n(['Time', 'Second']),
+    );
     const valid = Number.isFinite(ms) && n(['Date', 'Month']) >= 1 && n(['Date', 'Month']) <= 12 && n(['Time', 'Hour']) < 24;
     if (!valid) throw invalidArgVal('InvalidDateTime', 'UTCDateTime is not a valid date and time');
     camera.state.clockOffsetMs = ms - (camera.cameraNow() - camera.state.clockOffsetMs);
@@ -122,7 +129,10 @@ function services({ camera, request }: OperationContext): string {
 function scopes({ camera }: OperationContext): string {
   const items = camera
     .scopes()
-    .map((s) => `<tds:Scopes><tt:ScopeDef>${/\/(name|location)\//.test(s) ? 'Configurable' : 'Fixed'}</tt:ScopeDef><tt:ScopeItem>${x(s)}</tt:ScopeItem></tds:Scopes>`)
+    .map(
+      (s) =>
+        `<tds:Scopes><tt:ScopeDef>${/\/(name|location)\//.test(s) ? 'Configurable' : 'Fixed'}</tt:ScopeDef><tt:ScopeItem>${x(s)}</tt:ScopeItem></tds:Scopes>`,
+    )
     .join('');
   return `<tds:GetScopesResponse>${items}</tds:GetScopesResponse>`;
 }
@@ -149,7 +159,9 @@ const INTERFACE_TOKEN = 'eth0';
 function networkInterfaces({ camera }: OperationContext): string {
   const n = camera.state.network;
   const address = `<tt:Address>${n.address}</tt:Address><tt:PrefixLength>${n.prefixLength}</tt:PrefixLength>`;
-  const config = n.dhcp ? `<tt:FromDHCP>${address}</tt:FromDHCP><tt:DHCP>true</tt:DHCP>` : `<tt:Manual>${address}</tt:Manual><tt:DHCP>false</tt:DHCP>`;
+  const config = n.dhcp
+    ? `<tt:FromDHCP>${address}</tt:FromDHCP><tt:DHCP>true</tt:DHCP>`
+    : `<tt:Manual>${address}</tt:Manual><tt:DHCP>false</tt:DHCP>`;
   return (
     `<tds:GetNetworkInterfacesResponse><tds:NetworkInterfaces token="${INTERFACE_TOKEN}"><tt:Enabled>true</tt:Enabled>` +
     `<tt:Info><tt:Name>${INTERFACE_TOKEN}</tt:Name><tt:HwAddress>${camera.identity.mac}</tt:HwAddress><tt:MTU>1500</tt:MTU></tt:Info>` +
@@ -284,4 +296,3 @@ export const deviceHandlers: Record<string, Handler> = {
 
 /** Operations a camera answers without credentials (ONVIF's pre-authentication class). */
 export const PRE_AUTH_OPERATIONS = new Set(['GetSystemDateAndTime']);
-

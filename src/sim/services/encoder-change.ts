@@ -24,10 +24,12 @@ export function applyEncoderChange(camera: ServiceCamera, token: string | undefi
   }
   const inRange = (v: number, r: { min: number; max: number }): boolean => Number.isFinite(v) && v >= r.min && v <= r.max;
   if (!inRange(wanted.fps, limits.fps)) refuse(`frame rate ${wanted.fps} is outside ${limits.fps.min}-${limits.fps.max}`);
-  if (!inRange(wanted.bitrateKbps, limits.bitrateKbps)) refuse(`bitrate ${wanted.bitrateKbps} is outside ${limits.bitrateKbps.min}-${limits.bitrateKbps.max}`);
+  if (!inRange(wanted.bitrateKbps, limits.bitrateKbps))
+    refuse(`bitrate ${wanted.bitrateKbps} is outside ${limits.bitrateKbps.min}-${limits.bitrateKbps.max}`);
   if (!inRange(wanted.gop, limits.gop)) refuse(`GOP length ${wanted.gop} is outside ${limits.gop.min}-${limits.gop.max}`);
   if (!inRange(wanted.quality, limits.quality)) refuse(`quality ${wanted.quality} is outside ${limits.quality.min}-${limits.quality.max}`);
-  if (!CODEC_PROFILES[wanted.codec].includes(wanted.codecProfile)) refuse(`profile ${wanted.codecProfile} is not supported for ${wanted.codec}`);
+  if (!CODEC_PROFILES[wanted.codec].includes(wanted.codecProfile))
+    refuse(`profile ${wanted.codecProfile} is not supported for ${wanted.codec}`);
   if (camera.faults.ignoreEncoderChanges) return;
   Object.assign(current, { ...wanted, token: current.token });
   camera.changed();

@@ -54,7 +54,9 @@ function getVideoEncoderConfigurationOptions({ camera, request }: OperationConte
   const h264 = (tag: string, extra: string): string =>
     `<${tag}>${limits.resolutions.map((r) => resolution('tt:ResolutionsAvailable', r)).join('')}` +
     `${intRange('tt:GovLengthRange', limits.gop)}${intRange('tt:FrameRateRange', limits.fps)}${intRange('tt:EncodingIntervalRange', { min: 1, max: 1 })}` +
-    codecProfilesOf('H264').map((p) => `<tt:H264ProfilesSupported>${p}</tt:H264ProfilesSupported>`).join('') +
+    codecProfilesOf('H264')
+      .map((p) => `<tt:H264ProfilesSupported>${p}</tt:H264ProfilesSupported>`)
+      .join('') +
     `${extra}</${tag}>`;
   return (
     `<trt:GetVideoEncoderConfigurationOptionsResponse><trt:Options>${intRange('tt:QualityRange', limits.quality)}` +
@@ -96,7 +98,8 @@ function getStreamUri({ camera, request }: OperationContext): string {
   const stream = textAt(request, 'StreamSetup', 'Stream');
   const protocol = textAt(request, 'StreamSetup', 'Transport', 'Protocol');
   if (stream !== 'RTP-Unicast') throw invalidArgVal('InvalidStreamSetup', `Stream type ${stream ?? '(none)'} is not supported`);
-  if (!['UDP', 'TCP', 'RTSP'].includes(protocol ?? '')) throw invalidArgVal('InvalidStreamSetup', `Transport ${protocol ?? '(none)'} is not supported`);
+  if (!['UDP', 'TCP', 'RTSP'].includes(protocol ?? ''))
+    throw invalidArgVal('InvalidStreamSetup', `Transport ${protocol ?? '(none)'} is not supported`);
   return `<trt:GetStreamUriResponse>${mediaUri(camera.streamUrl(p.token))}</trt:GetStreamUriResponse>`;
 }
 

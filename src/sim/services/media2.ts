@@ -76,7 +76,7 @@ function setVideoEncoderConfiguration({ camera, request }: OperationContext): st
     bitrateKbps: rate ? num('RateControl', 'BitrateLimit') : current.bitrateKbps,
     gop: config?.attrs.GovLength !== undefined ? Number(config.attrs.GovLength) : current.gop,
     // A codec change without a profile takes the codec's highest profile, as cameras do.
-    codecProfile: config?.attrs.Profile ?? (codec === current.codec ? current.codecProfile : codecProfilesOf(codec).at(-1) ?? 'Main'),
+    codecProfile: config?.attrs.Profile ?? (codec === current.codec ? current.codecProfile : (codecProfilesOf(codec).at(-1) ?? 'Main')),
   });
   return '<tr2:SetVideoEncoderConfigurationResponse/>';
 }
@@ -84,7 +84,8 @@ function setVideoEncoderConfiguration({ camera, request }: OperationContext): st
 function getStreamUri({ camera, request }: OperationContext): string {
   const p = requireProfile(request);
   const protocol = textAt(request, 'Protocol');
-  if (protocol !== 'RtspUnicast' && protocol !== 'RTSP') throw invalidArgVal('InvalidStreamSetup', `Protocol ${protocol ?? '(none)'} is not supported`);
+  if (protocol !== 'RtspUnicast' && protocol !== 'RTSP')
+    throw invalidArgVal('InvalidStreamSetup', `Protocol ${protocol ?? '(none)'} is not supported`);
   return `<tr2:GetStreamUriResponse><tr2:Uri>${camera.streamUrl(p.token)}</tr2:Uri></tr2:GetStreamUriResponse>`;
 }
 

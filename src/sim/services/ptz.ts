@@ -20,13 +20,16 @@ function node(camera: ServiceCamera, tag: string): string {
   );
 }
 
-
 /** Reads PanTilt and Zoom of a PTZVector or PTZSpeed, checking that any space given is one this node has. */
 function readVector(el: XmlElement | undefined, spaces: { panTilt: string; zoom: string }): Partial<PtzPosition> {
   const panTilt = child(el, 'PanTilt');
   const zoom = child(el, 'Zoom');
-  for (const [part, uri] of [[panTilt, spaces.panTilt], [zoom, spaces.zoom]] as const) {
-    if (part?.attrs.space !== undefined && part.attrs.space !== uri) throw invalidArgVal('SpaceNotSupported', `Space ${part.attrs.space} is not supported`);
+  for (const [part, uri] of [
+    [panTilt, spaces.panTilt],
+    [zoom, spaces.zoom],
+  ] as const) {
+    if (part?.attrs.space !== undefined && part.attrs.space !== uri)
+      throw invalidArgVal('SpaceNotSupported', `Space ${part.attrs.space} is not supported`);
   }
   const value = (v: string | undefined): number => {
     const n = Number(v);
@@ -136,7 +139,8 @@ function setPreset({ camera, request }: OperationContext): string {
   requireProfile(request);
   const name = textAt(request, 'PresetName');
   const token = textAt(request, 'PresetToken');
-  if (name !== undefined && (name.length === 0 || name.length > 64)) throw invalidArgVal('InvalidPresetName', 'PresetName must be 1 to 64 characters');
+  if (name !== undefined && (name.length === 0 || name.length > 64))
+    throw invalidArgVal('InvalidPresetName', 'PresetName must be 1 to 64 characters');
   const position = camera.ptz.position;
   const presets = camera.state.presets;
   if (token !== undefined) {

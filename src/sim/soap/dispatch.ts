@@ -80,4 +80,3 @@ export function dispatchSoap(camera: ServiceCamera, service: ServiceName, xml: s
     throw err;
   }
 }
-

@@ -40,7 +40,9 @@ export function videoEncoderConfiguration(tag: string, e: EncoderSettings, useCo
     `<${tag} token="${x(e.token)}"><tt:Name>${x(e.name)}</tt:Name><tt:UseCount>${useCount}</tt:UseCount>` +
     `<tt:Encoding>${e.codec}</tt:Encoding>${resolution('tt:Resolution', e)}<tt:Quality>${num(e.quality)}</tt:Quality>` +
     `<tt:RateControl><tt:FrameRateLimit>${e.fps}</tt:FrameRateLimit><tt:EncodingInterval>1</tt:EncodingInterval><tt:BitrateLimit>${e.bitrateKbps}</tt:BitrateLimit></tt:RateControl>` +
-    (e.codec === 'H264' ? `<tt:H264><tt:GovLength>${e.gop}</tt:GovLength><tt:H264Profile>${x(e.codecProfile)}</tt:H264Profile></tt:H264>` : '') +
+    (e.codec === 'H264'
+      ? `<tt:H264><tt:GovLength>${e.gop}</tt:GovLength><tt:H264Profile>${x(e.codecProfile)}</tt:H264Profile></tt:H264>`
+      : '') +
     `${MULTICAST_V10}<tt:SessionTimeout>PT60S</tt:SessionTimeout></${tag}>`
   );
 }
@@ -96,7 +98,8 @@ export function ptzSpaces(tag: string, absolute: boolean): string {
   return (
     `<${tag}>` +
     (absolute
-      ? space2d('tt:AbsolutePanTiltPositionSpace', PTZ_SPACES.absolutePanTilt, -1) + space1d('tt:AbsoluteZoomPositionSpace', PTZ_SPACES.absoluteZoom, 0)
+      ? space2d('tt:AbsolutePanTiltPositionSpace', PTZ_SPACES.absolutePanTilt, -1) +
+        space1d('tt:AbsoluteZoomPositionSpace', PTZ_SPACES.absoluteZoom, 0)
       : '') +
     space2d('tt:RelativePanTiltTranslationSpace', PTZ_SPACES.relativePanTilt, -1) +
     space1d('tt:RelativeZoomTranslationSpace', PTZ_SPACES.relativeZoom, -1) +
