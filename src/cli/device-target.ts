@@ -18,12 +18,13 @@ export async function openTarget<T = undefined>(
     [text],
     flags.inventory ? { dir: flags.inventory } : undefined,
     await credentialResolver(cli, flags, 'missing'),
+    flags,
   );
   let early: T | undefined;
   const session = await openSession(
     target!.endpoint,
     target!.credentials,
-    { timeoutMs: flags.timeout * 1000 },
+    { timeoutMs: flags.timeout * 1000, policy: target!.policy, signal: cli.signal },
     alongside && (async (c) => (early = await alongside(c))),
   );
   return { target: target!, session, early };

@@ -1,7 +1,8 @@
 import { UserError } from '../errors.js';
+import { type AccessFlags, type AccessPolicy, accessPolicy } from '../auth/access-policy.js';
 import type { CredentialResolver } from '../credentials/resolve.js';
 import type { Credentials } from '../credentials/secret.js';
-import { parseDeviceAddress, type DeviceEndpoint } from '../inventory/device-address.js';
+import { parseDeviceAddress, type DeviceEndpoint } from '../net/endpoint.js';
 import { resolvePoints } from '../inventory/resolve.js';
 
 /** A camera a command acts on: typed on the command line, or an inventory point. */
@@ -9,6 +10,8 @@ export interface CameraTarget {
   target: string;
   endpoint: DeviceEndpoint;
   credentials: Credentials | undefined;
+  /** What the credentials may be used for: the point's inventory access spec, then the flags. */
+  policy: AccessPolicy;
   pointId?: string;
   street?: string;
 }
@@ -31,6 +34,7 @@ export async function collectTargets(
   texts: string[],
   inventory: { dir?: string; street?: string } | undefined,
   credentials: CredentialResolver,
+  access: AccessFlags = {},
 ): Promise<CameraTarget[]> {
   const out: CameraTarget[] = [];
   // Loading the inventory brings the JSON Schema validator: only when one is named.
@@ -44,12 +48,18 @@ export async function collectTargets(
         target: text,
         endpoint: parseTarget(point.point.device.address),
         credentials: await credentials.forProfile(point.credentialProfile),
+        policy: accessPolicy(point.access, access),
         pointId: point.point.id,
         street: point.street.id,
       });
       continue;
     }
-    out.push({ target: text, endpoint: parseTarget(text), credentials: await credentials.forProfile(undefined) });
+    out.push({
+      target: text,
+      endpoint: parseTarget(text),
+      credentials: await credentials.forProfile(undefined),
+      policy: accessPolicy(undefined, access),
+    });
   }
   if (inventory?.dir && texts.length === 0) {
     const selected = points.filter((p) => !inventory.street || p.street.id === inventory.street);
@@ -63,6 +73,7 @@ export async function collectTargets(
         target: p.point.id,
         endpoint: parseTarget(p.point.device.address),
         credentials: await credentials.forProfile(p.credentialProfile),
+        policy: accessPolicy(p.access, access),
         pointId: p.point.id,
         street: p.street.id,
       });

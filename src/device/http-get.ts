@@ -1,6 +1,7 @@
-import { request } from 'node:http';
-import { answerChallenges } from '../auth/digest-client.js';
-import type { Credentials } from '../credentials/secret.js';
+import { type CameraAccess, foreignHostRefusal, mayReceiveCredentials } from '../auth/access-policy.js';
+import { ChallengeAnswerer } from '../auth/digest-client.js';
+import { ExchangeError, exchange, headerValues } from '../net/http-exchange.js';
+import { AuthError, CertificateError, NetworkError, ProtocolError, RefusedError, TimeoutError } from '../onvif/errors.js';
 
 export interface HttpGetResult {
   status: number;
@@ -10,53 +11,71 @@ export interface HttpGetResult {
   auth: 'digest' | 'basic' | 'none';
 }
 
-function get(
-  url: URL,
-  headers: Record<string, string>,
-  timeoutMs: number,
-): Promise<{ status: number; rawHeaders: string[]; contentType?: string; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { headers, timeout: timeoutMs }, (res) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (c: Buffer) => {
-        size += c.length;
-        if (size > 32 * 1024 * 1024) req.destroy(new Error('the answer is larger than 32 MB'));
-        else chunks.push(c);
-      });
-      res.on('end', () =>
-        resolve({
-          status: res.statusCode ?? 0,
-          rawHeaders: res.rawHeaders,
-          contentType: res.headers['content-type'],
-          body: Buffer.concat(chunks),
-        }),
-      );
-    });
-    req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-    req.on('error', reject);
-    req.end();
-  });
-}
+/** Snapshots larger than this are refused (a 4K JPEG is a few MB). */
+export const MAX_SNAPSHOT_BYTES = 20 * 1024 * 1024;
 
-/** GET with HTTP Digest or Basic as the camera asks (snapshot URIs use either). */
-export async function httpGet(uri: string, credentials: Credentials | undefined, timeoutMs: number): Promise<HttpGetResult> {
-  const url = new URL(uri);
+/**
+ * GET of a camera's media URI (a snapshot) with HTTP Digest, or Basic where the policy allows it. The
+ * URI must be on the camera's own host (or one the policy names): credentials go nowhere else, and
+ * nothing is fetched from a host nobody asked camfleet to touch.
+ */
+export async function httpGet(
+  uri: string,
+  access: CameraAccess,
+  options: { timeoutMs: number; maxBytes?: number; what?: string; signal?: AbortSignal },
+): Promise<HttpGetResult> {
+  const what = options.what ?? 'snapshot URI';
+  let url: URL;
+  try {
+    url = new URL(uri);
+  } catch {
+    throw new ProtocolError(`the camera's ${what} is not a URL`, { endpoint: access.endpoint.url, action: 'GET' });
+  }
   // Credentials never travel in the URI.
   url.username = '';
   url.password = '';
-  const first = await get(url, {}, timeoutMs);
-  if (first.status !== 401 || !credentials) return { status: first.status, contentType: first.contentType, body: first.body, auth: 'none' };
-  const challenges: string[] = [];
-  for (let i = 0; i < first.rawHeaders.length; i += 2)
-    if (first.rawHeaders[i]!.toLowerCase() === 'www-authenticate') challenges.push(first.rawHeaders[i + 1]!);
-  const authorization = answerChallenges(challenges, 'GET', `${url.pathname}${url.search}`, credentials, true);
-  if (!authorization) return { status: 401, contentType: first.contentType, body: first.body, auth: 'none' };
-  const second = await get(url, { Authorization: authorization }, timeoutMs);
-  return {
-    status: second.status,
-    contentType: second.contentType,
-    body: second.body,
-    auth: authorization.startsWith('Digest') ? 'digest' : 'basic',
-  };
+  const details = { endpoint: `${url.origin}${url.pathname}`, action: 'GET' };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ProtocolError(`the camera's ${what} is not http(s)`, details);
+  if (!mayReceiveCredentials(url, access.endpoint, access.policy)) {
+    const refusal = foreignHostRefusal(what, url, access.endpoint);
+    throw new RefusedError(refusal.message, { ...details, hint: refusal.hint });
+  }
+  const get = (authorization: string | undefined) =>
+    exchange({
+      url,
+      method: 'GET',
+      headers: authorization ? { Authorization: authorization } : {},
+      deadlineMs: options.timeoutMs,
+      maxBytes: options.maxBytes ?? MAX_SNAPSHOT_BYTES,
+      tls: access.policy.tls,
+      signal: options.signal,
+    }).catch((err: unknown) => {
+      if (!(err instanceof ExchangeError)) throw err;
+      if (err.failure === 'timeout') throw new TimeoutError({ ...details, timeoutMs: options.timeoutMs });
+      if (err.failure === 'too-large') throw new ProtocolError(err.message, details);
+      if (err.failure === 'tls') throw new CertificateError(err.message, details);
+      throw new NetworkError(err.code === 'ECONNREFUSED' ? 'connection refused (nothing listens on that port)' : err.message, {
+        ...details,
+        code: err.code,
+      });
+    });
+  const first = await get(undefined);
+  const result = (r: { status: number; headers: { 'content-type'?: string }; body: Buffer }, auth: HttpGetResult['auth']) => ({
+    status: r.status,
+    contentType: r.headers['content-type'],
+    body: r.body,
+    auth,
+  });
+  if (first.status !== 401 || !access.credentials) return result(first, 'none');
+  const answerer = new ChallengeAnswerer(access.credentials, {
+    allowBasic: access.policy.allowBasic,
+    allowDigestWithoutQop: access.policy.allowDigestWithoutQop,
+    encrypted: url.protocol === 'https:',
+  });
+  const learned = answerer.learn(headerValues(first, 'www-authenticate'));
+  if (!learned.ok) throw new RefusedError(learned.reason, { ...details, hint: learned.hint });
+  const second = await get(answerer.authorize('GET', `${url.pathname}${url.search}`));
+  if (second.status === 401)
+    throw new AuthError(`the ${what} refused the credentials (HTTP ${learned.scheme === 'basic' ? 'Basic' : 'Digest'})`, details);
+  return result(second, learned.scheme);
 }

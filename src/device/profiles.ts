@@ -9,7 +9,7 @@ import {
   type EncoderConfig,
   type MediaProfile,
 } from '../onvif/media.js';
-import { checkEncoderChange, encoderDifferences, type EncoderChange } from './encoder-check.js';
+import { checkEncoderChange, encoderDifferences, type EncoderChange } from '../onvif/encoder-check.js';
 import type { CameraSession } from './session.js';
 
 export interface ProfileReport {

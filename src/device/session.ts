@@ -1,5 +1,6 @@
+import { type AccessPolicy, type CameraAccess, STRICT_ACCESS } from '../auth/access-policy.js';
 import type { Credentials } from '../credentials/secret.js';
-import type { DeviceEndpoint } from '../inventory/device-address.js';
+import type { DeviceEndpoint } from '../net/endpoint.js';
 import { OnvifClient, type AuthMode } from '../onvif/client.js';
 import { getServices, type ServiceEntry } from '../onvif/device.js';
 import { UnsupportedError } from '../onvif/errors.js';
@@ -8,6 +9,8 @@ import { UnsupportedError } from '../onvif/errors.js';
 export interface CameraSession {
   client: OnvifClient;
   endpoint: DeviceEndpoint;
+  /** Where the camera is, its credentials, and what they may be used for (snapshots and streams follow it). */
+  access: CameraAccess;
   services: ServiceEntry[];
   media2: boolean;
   ptz: boolean;
@@ -18,6 +21,8 @@ export interface CameraSession {
 
 export interface SessionOptions {
   timeoutMs: number;
+  policy?: AccessPolicy;
+  signal?: AbortSignal;
 }
 
 /**
@@ -30,12 +35,14 @@ export async function openSession(
   options: SessionOptions,
   alongside?: (client: OnvifClient) => Promise<unknown>,
 ): Promise<CameraSession> {
-  const client = new OnvifClient({ endpoint, credentials, timeoutMs: options.timeoutMs });
+  const policy = options.policy ?? STRICT_ACCESS;
+  const client = new OnvifClient({ endpoint, credentials, timeoutMs: options.timeoutMs, policy, signal: options.signal });
   const [clock, services] = await Promise.all([client.syncClock(), getServices(client), alongside?.(client)]);
   const has = (ns: string): boolean => services.some((s) => s.namespace === ns);
   return {
     client,
     endpoint,
+    access: { endpoint, credentials, policy },
     services,
     media2: has('http://www.onvif.org/ver20/media/wsdl'),
     ptz: has('http://www.onvif.org/ver20/ptz/wsdl'),

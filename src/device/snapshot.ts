@@ -1,5 +1,4 @@
-import type { Credentials } from '../credentials/secret.js';
-import { UserError } from '../errors.js';
+import { AuthError, ProtocolError, UnsupportedError } from '../onvif/errors.js';
 import { getProfiles, getSnapshotUri, type MediaProfile } from '../onvif/media.js';
 import { findProfile } from './profiles.js';
 import { httpGet, type HttpGetResult } from './http-get.js';
@@ -13,19 +12,18 @@ export interface Snapshot {
 }
 
 /** What the camera sees now, from a profile's snapshot URI (HTTP Digest or Basic as the camera asks). */
-export async function takeSnapshot(
-  session: CameraSession,
-  credentials: Credentials | undefined,
-  profileKey: string | undefined,
-  timeoutMs: number,
-): Promise<Snapshot> {
+export async function takeSnapshot(session: CameraSession, profileKey: string | undefined, timeoutMs: number): Promise<Snapshot> {
   const profile = findProfile(await getProfiles(session.client), profileKey);
   const uri = await getSnapshotUri(session.client, profile.token);
-  if (!uri) throw new UserError(`the camera gives no snapshot URI for profile ${profile.name}`);
-  const image = await httpGet(uri, credentials, timeoutMs);
+  const details = { endpoint: session.endpoint.url, action: 'GetSnapshotUri' };
+  if (!uri) throw new UnsupportedError(`the camera gives no snapshot URI for profile ${profile.name}`, details);
+  const image = await httpGet(uri, session.access, { timeoutMs });
+  if (image.status === 401) throw new AuthError('the snapshot URI refused the credentials', { ...details, action: 'GET snapshot' });
   if (image.status !== 200) {
-    throw new UserError(`the snapshot URI answered HTTP ${image.status}${image.status === 401 ? ' (credentials refused)' : ''}`, {
-      hint: image.status === 401 ? 'check the user and password' : 'check the camera',
+    throw new ProtocolError(`the snapshot URI answered HTTP ${image.status}`, {
+      ...details,
+      action: 'GET snapshot',
+      hint: 'check the camera; a reboot often helps',
     });
   }
   return { profile, image, extension: /png/.test(image.contentType ?? '') ? 'png' : 'jpg' };

@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 import type { Credentials } from '../credentials/secret.js';
-import { parseDeviceAddress } from '../inventory/device-address.js';
+import { parseDeviceAddress } from '../net/endpoint.js';
 import { OnvifClient } from '../onvif/client.js';
 import { getDeviceInformation, getNetworkInterfaces } from '../onvif/device.js';
 import type { DiscoveredDevice } from './model.js';

@@ -20,7 +20,13 @@ export async function httpProbe(
         limit(async () => {
           if (options.signal?.aborted) return;
           const client = new OnvifClient({
-            endpoint: { host: address, port, path: '/onvif/device_service', url: `http://${address}:${port}/onvif/device_service` },
+            endpoint: {
+              scheme: 'http',
+              host: address,
+              port,
+              path: '/onvif/device_service',
+              url: `http://${address}:${port}/onvif/device_service`,
+            },
             timeoutMs: options.timeoutMs,
           });
           try {

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { addressKey, parseDeviceAddress } from './device-address.js';
+import { addressKey, parseDeviceAddress } from '../net/endpoint.js';
 import { displayPath, type Diagnostic, type Severity } from './diagnostics.js';
 import type { LoadedFile, Site, StreamSpec, Street } from './model.js';
 

@@ -1,4 +1,4 @@
-import { parseDeviceAddress } from './device-address.js';
+import { parseDeviceAddress } from '../net/endpoint.js';
 import type { DeviceIdentity, IgnoredDevice, LoadedFile, Point, PresetSpec, Site, SiteInventory, Street } from './model.js';
 
 /** One inventory file to rewrite: the text it was read as, and its new document. */

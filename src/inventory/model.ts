@@ -31,6 +31,13 @@ export interface DeviceIdentity {
   endpointReference?: string;
 }
 
+/** What a camera's credentials may be used for beyond the safe default (site defaults, then the point's device). */
+export interface AccessSpec {
+  tls?: { certificateSha256?: string; acceptAnyCertificate?: true };
+  credentialHosts?: string[];
+  legacyAuth?: { basic?: boolean; digestWithoutQop?: boolean };
+}
+
 export interface Point {
   id: string;
   label: string;
@@ -38,7 +45,7 @@ export interface Point {
   facing?: number;
   watches?: string;
   owner: Owner;
-  device: { address: string; identity?: DeviceIdentity; credentialProfile?: string };
+  device: { address: string; identity?: DeviceIdentity; credentialProfile?: string; access?: AccessSpec };
   streams?: StreamSpec[];
   ptz?: { presets?: PresetSpec[]; home?: PtzPositionSpec };
   tags?: string[];
@@ -71,6 +78,7 @@ export interface Site {
   defaults?: {
     networkRanges?: string[];
     credentialProfile?: string;
+    access?: AccessSpec;
     ntpServer?: string;
     gateway?: string;
     dns?: string[];
@@ -113,5 +121,7 @@ export interface ResolvedPoint {
   /** JSON pointer of the point in its street file. */
   pointer: string;
   credentialProfile: string | undefined;
+  /** The site's access defaults under the point's own, field by field. */
+  access: AccessSpec;
   streams: StreamSpec[];
 }

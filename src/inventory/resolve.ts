@@ -1,10 +1,15 @@
-import type { ResolvedPoint, SiteInventory, StreamSpec } from './model.js';
+import type { AccessSpec, ResolvedPoint, SiteInventory, StreamSpec } from './model.js';
 
 /** Stream settings merged per profile: point over street over site defaults, field by field. */
 function mergeStreams(...layers: (StreamSpec[] | undefined)[]): StreamSpec[] {
   const byProfile = new Map<string, StreamSpec>();
   for (const layer of layers) for (const s of layer ?? []) byProfile.set(s.profile, { ...byProfile.get(s.profile), ...s });
   return [...byProfile.values()];
+}
+
+/** The point's access relaxations over the site's: each field of the point replaces the site's. */
+function mergeAccess(site: AccessSpec | undefined, point: AccessSpec | undefined): AccessSpec {
+  return { ...site, ...point, legacyAuth: { ...site?.legacyAuth, ...point?.legacyAuth } };
 }
 
 /** The stream settings a new point of this street starts with: the street's defaults over the site's. */
@@ -28,6 +33,7 @@ export function resolvePoints(inventory: SiteInventory, filter: { street?: strin
         file: file.path,
         pointer: `/points/${i}`,
         credentialProfile: point.device.credentialProfile ?? street.defaults?.credentialProfile ?? site.defaults?.credentialProfile,
+        access: mergeAccess(site.defaults?.access, point.device.access),
         streams: mergeStreams(site.defaults?.streams, street.defaults?.streams, point.streams),
       });
     });

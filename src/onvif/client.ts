@@ -1,141 +1,135 @@
-import { Agent } from 'node:http';
-import onvif from 'onvif';
+import { type AccessPolicy, STRICT_ACCESS } from '../auth/access-policy.js';
+import { ChallengeAnswerer } from '../auth/digest-client.js';
 import type { Credentials } from '../credentials/secret.js';
-import type { DeviceEndpoint } from '../inventory/device-address.js';
+import { type DeviceEndpoint, urlOn } from '../net/endpoint.js';
+import { ExchangeError, type ExchangeResponse, exchange, headerValues } from '../net/http-exchange.js';
 import { NS } from '../soap/namespaces.js';
-import { AuthError, NetworkError, OnvifFault, ProtocolError, TimeoutError, UnsupportedError, type OnvifError } from './errors.js';
+import { parseXml, type XmlElement, XmlSyntaxError } from '../xml/parse.js';
+import {
+  AuthError,
+  CertificateError,
+  NetworkError,
+  OnvifFault,
+  type OnvifError,
+  ProtocolError,
+  TimeoutError,
+  UnsupportedError,
+} from './errors.js';
 import { Reply } from './reply.js';
+import { usernameToken } from './ws-security.js';
 
-export type ServiceName = 'device' | 'media' | 'media2' | 'ptz';
-export type AuthMode = 'ws-security' | 'digest' | 'none';
+export type ServiceName = 'device' | 'media' | 'media2' | 'ptz' | 'events' | 'recording' | 'search' | 'replay';
+export type AuthMode = 'ws-security' | 'digest' | 'basic' | 'none';
 
-export const SERVICE_NS: Record<ServiceName, string> = { device: NS.tds, media: NS.trt, media2: NS.tr2, ptz: NS.tptz };
+export const SERVICE_NS: Record<ServiceName, string> = {
+  device: NS.tds,
+  media: NS.trt,
+  media2: NS.tr2,
+  ptz: NS.tptz,
+  events: NS.tev,
+  recording: NS.trc,
+  search: NS.tse,
+  replay: NS.trp,
+};
 export const DEFAULT_TIMEOUT_MS = 5000;
-
-/** The parts of the `onvif` library's Cam that the facade drives (its request core, not its connect sequence). */
-interface CamCore {
-  username?: string;
-  password?: string;
-  timeout: number;
-  timeShift?: number;
-  useWSSecurity: boolean;
-  _envelopeHeader(openHeader?: boolean): string;
-  _envelopeFooter(): string;
-  _request(
-    options: { url: Record<string, unknown>; action: string; body: string; headers: Record<string, string> },
-    callback: (err: (Error & { code?: string }) | null, data: unknown, xml: string, statusCode?: number) => void,
-  ): void;
-}
+/** SOAP replies longer than this are refused: no camera's answer to a read is near it. */
+export const MAX_SOAP_BYTES = 2 * 1024 * 1024;
 
 export interface ClientOptions {
   endpoint: DeviceEndpoint;
   credentials?: Credentials;
+  /** One deadline per call, for the whole exchange. */
   timeoutMs?: number;
-  /** A keep-alive agent shared by many clients (one per process is best). */
-  agent?: Agent;
-  /** Host clock, for the clock-skew figure. */
+  /** What the credentials may be used for (certificates, Basic, Digest without qop). */
+  policy?: AccessPolicy;
+  /** Host clock, for the clock-skew figure and WS-Security's Created. */
   now?: () => number;
+  /** Aborts calls under way (Ctrl-C, the end of a watch). */
+  signal?: AbortSignal;
 }
 
-// Up to 8 connections per camera: enough for a command's parallel reads, few enough for small firmware.
-const sharedAgent = new Agent({ keepAlive: true, maxSockets: 8, keepAliveMsecs: 5000 });
-const NETWORK_CODES = new Set([
-  'ECONNREFUSED',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ECONNRESET',
-  'EPIPE',
-  'EADDRNOTAVAIL',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ETIMEDOUT',
-  'ECONNABORTED',
-]);
+const NETWORK_MESSAGES: Record<string, string> = {
+  ECONNREFUSED: 'connection refused (nothing listens on that port)',
+  EHOSTUNREACH: 'no route to the camera',
+  ENETUNREACH: 'no route to the camera',
+  ECONNRESET: 'the camera closed the connection without answering',
+  ENOTFOUND: 'host name not found',
+  EAI_AGAIN: 'host name not found',
+};
 
-function networkMessage(code: string | undefined, fallback: string): string {
-  switch (code) {
-    case 'ECONNREFUSED':
-      return 'connection refused (nothing listens on that port)';
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
-      return 'no route to the camera';
-    case 'ECONNRESET':
-      return 'the camera closed the connection';
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return 'host name not found';
-    default:
-      return fallback;
-  }
-}
-
-/** A SOAP fault's code, subcodes and reason, from the reply body as the library parsed it. */
-function readFault(data: unknown): { code: string; subcodes: string[]; reason: string } | undefined {
-  const body = Array.isArray(data) ? data[0] : data;
-  const fault = Reply.of('Body', body).child('Fault');
+/** A SOAP fault's code, subcodes and reason. */
+function readFault(body: Reply): { code: string; subcodes: string[]; reason: string } | undefined {
+  const fault = body.child('Fault');
   if (!fault.exists) return undefined;
   const subcodes: string[] = [];
-  for (let sub = fault.at('Code', 'Subcode'); sub.exists; sub = sub.child('Subcode')) {
+  // Subcodes nest; a hostile reply may nest thousands: the first few say all a person needs.
+  for (let sub = fault.at('Code', 'Subcode'); sub.exists && subcodes.length < 4; sub = sub.child('Subcode')) {
     const value = sub.text('Value');
-    if (value) subcodes.push(value.replace(/^[\w-]+:/, 'ter:'));
+    if (value) subcodes.push(value.replace(/^[\w-]+:/, 'ter:').slice(0, 80));
   }
-  return { code: fault.text('Code', 'Value') ?? 'env:Receiver', subcodes, reason: fault.text('Reason', 'Text') ?? 'SOAP fault' };
+  return {
+    code: (fault.text('Code', 'Value') ?? 'env:Receiver').slice(0, 80),
+    subcodes,
+    reason: (fault.text('Reason', 'Text') ?? fault.text('faultstring') ?? 'SOAP fault').slice(0, 200),
+  };
 }
 
 /**
- * One camera's ONVIF connection, over the `onvif` library's request core: it signs requests with
- * WS-Security (clock offset learned from the camera), falls back to HTTP Digest on a 401, and parses
- * replies. This class adds what the library leaves out: explicit SOAP actions (the library otherwise
- * re-parses every request body to find one), typed errors with fault subcodes, a hard deadline per
- * call, service addresses from GetServices, and which auth mode worked.
+ * One camera's ONVIF connection: SOAP 1.2 over HTTP(S) with WS-Security (the camera's clock offset
+ * learned from GetSystemDateAndTime) or HTTP Digest when the camera asks for it. Every call has one
+ * deadline for the whole exchange and a size cap; replies are parsed with depth limits. Typed errors
+ * carry fault subcodes and never a secret. Service addresses come from GetServices or GetCapabilities.
  */
 export class OnvifClient {
   readonly endpoint: DeviceEndpoint;
+  readonly policy: AccessPolicy;
   /** The auth mode of the last successful authenticated call. */
   authMode: AuthMode | undefined;
   /** Camera clock minus host clock, once read. */
   clockOffsetMs: number | undefined;
   /** The camera's time settings as read with its clock. */
   timeSetting: { type: string | undefined; timezone: string | undefined } | undefined;
-  private readonly cam: CamCore;
+  private readonly credentials: Credentials | undefined;
   private readonly timeoutMs: number;
-  private readonly agent: Agent;
   private readonly now: () => number;
+  private readonly signal: AbortSignal | undefined;
   private readonly serviceAddresses = new Map<ServiceName, { port: number; path: string }>();
+  private readonly answerer: ChallengeAnswerer | undefined;
+  /** Off once the camera showed it wants HTTP Digest: it ignores WS-Security then. */
+  private useWsSecurity = true;
 
   constructor(options: ClientOptions) {
     this.endpoint = options.endpoint;
+    this.policy = options.policy ?? STRICT_ACCESS;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.agent = options.agent ?? sharedAgent;
     this.now = options.now ?? Date.now;
+    this.signal = options.signal;
     const creds = options.credentials;
-    this.cam = new onvif.Cam({
-      hostname: this.endpoint.host,
-      port: this.endpoint.port,
-      path: this.endpoint.path,
-      username: creds?.username,
-      password: creds?.password.reveal(),
-      timeout: this.timeoutMs,
-      autoconnect: false,
-    }) as unknown as CamCore;
-    // Until the camera's clock is read, assume it agrees with ours (the library would otherwise sign
-    // with a time counted from process start); a refusal triggers one re-read of the camera clock.
-    this.cam.timeShift = this.now() - process.uptime() * 1000;
+    this.credentials = creds && creds.username && !creds.password.isEmpty ? creds : undefined;
+    this.answerer = this.credentials
+      ? new ChallengeAnswerer(this.credentials, {
+          allowBasic: this.policy.allowBasic,
+          allowDigestWithoutQop: this.policy.allowDigestWithoutQop,
+          encrypted: this.endpoint.scheme === 'https',
+        })
+      : undefined;
   }
 
   get hasCredentials(): boolean {
-    return Boolean(this.cam.username && this.cam.password);
+    return this.credentials !== undefined;
   }
 
   /** Records where a service lives, from GetServices or GetCapabilities XAddrs. */
   setServiceAddress(service: ServiceName, xaddr: string): void {
     try {
       const url = new URL(xaddr);
-      // The XAddr's path is used; its host only when it is the one we reach the camera at, since
-      // cameras behind NAT or on a wrong static address report hosts we cannot reach.
+      // The XAddr's path is used; its host and port only when it is the host we reach the camera at:
+      // cameras behind NAT or on a wrong static address report hosts we cannot reach, and calls (with
+      // their credentials) go only to the camera's own host.
       const sameHost = url.hostname === this.endpoint.host;
+      const standard = url.protocol === 'https:' ? 443 : 80;
       this.serviceAddresses.set(service, {
-        port: sameHost && url.port ? Number(url.port) : sameHost ? 80 : this.endpoint.port,
+        port: sameHost ? (url.port ? Number(url.port) : standard) : this.endpoint.port,
         path: url.pathname,
       });
     } catch {
@@ -151,19 +145,20 @@ export class OnvifClient {
     return this.serviceAddresses.get(service) ?? { port: this.endpoint.port, path: this.endpoint.path };
   }
 
+  /** The URL a service's calls go to. */
+  serviceUrl(service: ServiceName): string {
+    const { port, path } = this.address(service);
+    return urlOn(this.endpoint, port, path);
+  }
+
   /** Reads the camera's clock (no credentials needed) and adopts its offset for WS-Security. */
   async syncClock(): Promise<{ cameraTime: Date; offsetMs: number }> {
     const sentAt = this.now();
-    const reply = await this.raw(
-      'device',
-      'GetSystemDateAndTime',
-      '<GetSystemDateAndTime xmlns="http://www.onvif.org/ver10/device/wsdl"/>',
-      false,
-    );
+    const reply = await this.raw('device', 'GetSystemDateAndTime', `<GetSystemDateAndTime xmlns="${NS.tds}"/>`, false);
     const setting = reply.child('SystemDateAndTime');
-    this.timeSetting = { type: setting.text('DateTimeType'), timezone: setting.text('TimeZone', 'TZ') };
+    this.timeSetting = { type: setting.text('DateTimeType'), timezone: setting.text('TimeZone', 'TZ')?.slice(0, 64) };
     const utc = setting.child('UTCDateTime');
-    const n = (...p: string[]): number => utc.number(...p) ?? NaN;
+    const n = (...p: string[]): number => utc.number(...p) ?? Number.NaN;
     const cameraMs = Date.UTC(
       n('Date', 'Year'),
       n('Date', 'Month') - 1,
@@ -172,95 +167,138 @@ export class OnvifClient {
       n('Time', 'Minute'),
       n('Time', 'Second'),
     );
-    if (!Number.isFinite(cameraMs))
-      throw new ProtocolError('GetSystemDateAndTime has no UTCDateTime', { endpoint: this.endpoint.url, action: 'GetSystemDateAndTime' });
+    if (!Number.isFinite(cameraMs)) {
+      throw new ProtocolError('GetSystemDateAndTime has no valid UTCDateTime', {
+        endpoint: this.endpoint.url,
+        action: 'GetSystemDateAndTime',
+      });
+    }
     // The camera states whole seconds and answered somewhere in the round trip: compare the middle of
     // its second with the middle of the round trip.
     const hostNow = (sentAt + this.now()) / 2;
     this.clockOffsetMs = cameraMs + 500 - hostNow;
-    this.cam.timeShift = cameraMs + 500 - process.uptime() * 1000;
     return { cameraTime: new Date(cameraMs), offsetMs: this.clockOffsetMs };
   }
 
   /**
    * Calls `operation` on `service` with `body` (the operation element). Authenticated unless
-   * `authenticate` is false; on an auth refusal the camera clock is read again and the call retried once.
+   * `authenticate` is false; on a WS-Security refusal the camera clock is read again and the call retried once.
    */
   async call(service: ServiceName, operation: string, body: string, authenticate = true): Promise<Reply> {
     try {
       return await this.raw(service, operation, body, authenticate);
     } catch (err) {
-      if (!(err instanceof AuthError) || !authenticate || this.authMode === 'digest' || !this.cam.useWSSecurity) throw err;
+      const wsSecurityRefused = err instanceof AuthError && authenticate && this.useWsSecurity && !this.answerer?.ready;
+      if (!wsSecurityRefused || !this.hasCredentials) throw err;
       await this.syncClock();
       return this.raw(service, operation, body, authenticate);
     }
   }
 
-  private raw(service: ServiceName, operation: string, body: string, authenticate: boolean): Promise<Reply> {
-    const { port, path } = this.address(service);
-    const endpoint = `http://${this.endpoint.host}${port === 80 ? '' : `:${port}`}${path}`;
-    const header = authenticate
-      ? this.cam._envelopeHeader()
-      : '<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope"><s:Header></s:Header><s:Body>';
-    const request = {
-      url: { hostname: this.endpoint.host, port, path, agent: this.agent, timeout: this.timeoutMs },
-      action: `${SERVICE_NS[service]}/${operation}`,
-      body: `${header}${body}${this.cam._envelopeFooter()}`,
-      headers: {} as Record<string, string>,
-    };
-    const details = { endpoint, action: operation };
-    return new Promise<Reply>((resolve, reject) => {
-      let settled = false;
-      const timer = setTimeout(() => {
-        settled = true;
-        reject(new TimeoutError({ ...details, timeoutMs: this.timeoutMs }));
-      }, this.timeoutMs + 50);
-      this.cam._request(request, (err, data, _xml, statusCode) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        if (err) return reject(this.mapError(err, data, statusCode, details));
-        if (authenticate && this.hasCredentials) {
-          // The library adds an Authorization header only when it had to fall back to Digest.
-          this.authMode = request.headers.Authorization ? 'digest' : this.cam.useWSSecurity ? 'ws-security' : 'none';
-          // A camera that wants Digest ignores WS-Security; stop building the header for it.
-          if (this.authMode === 'digest') this.cam.useWSSecurity = false;
-        }
-        const bodyNode = Array.isArray(data) ? data[0] : data;
-        const reply = Reply.of('Body', bodyNode);
-        const first = reply.childNames()[0];
-        if (!first) return reject(new ProtocolError('empty SOAP body', details));
-        resolve(reply.child(first));
-      });
-    });
+  private envelope(body: string, authenticate: boolean): string {
+    const security =
+      authenticate && this.credentials && this.useWsSecurity
+        ? usernameToken(this.credentials, new Date(this.now() + (this.clockOffsetMs ?? 0)))
+        : '';
+    return `<?xml version="1.0" encoding="UTF-8"?><s:Envelope xmlns:s="${NS.soap}"><s:Header>${security}</s:Header><s:Body>${body}</s:Body></s:Envelope>`;
   }
 
-  private mapError(
-    err: Error & { code?: string },
-    data: unknown,
-    statusCode: number | undefined,
-    details: { endpoint: string; action: string },
-  ): OnvifError {
-    if (err.code && NETWORK_CODES.has(err.code))
-      return new NetworkError(networkMessage(err.code, err.message), { ...details, code: err.code });
-    if (err.message === 'Network timeout') return new TimeoutError({ ...details, timeoutMs: this.timeoutMs });
-    if (/^Digest authentication/.test(err.message))
-      return new AuthError('the camera refused the user name or password (HTTP Digest)', details);
-    const fault = readFault(data);
-    if (fault) {
-      const last = fault.subcodes.at(-1) ?? '';
-      if (fault.subcodes.includes('ter:NotAuthorized')) {
-        return new AuthError(
-          this.hasCredentials ? 'the camera refused the user name or password (WS-Security)' : 'the camera wants credentials',
+  private async raw(service: ServiceName, operation: string, body: string, authenticate: boolean): Promise<Reply> {
+    const url = new URL(this.serviceUrl(service));
+    const details = { endpoint: url.href, action: operation };
+    const action = `${SERVICE_NS[service]}/${operation}`;
+    const send = (authorization: string | undefined): Promise<ExchangeResponse> =>
+      exchange({
+        url,
+        method: 'POST',
+        headers: {
+          'Content-Type': `application/soap+xml; charset=utf-8; action="${action}"`,
+          ...(authorization ? { Authorization: authorization } : {}),
+        },
+        body: this.envelope(body, authenticate),
+        deadlineMs: this.timeoutMs,
+        maxBytes: MAX_SOAP_BYTES,
+        tls: this.policy.tls,
+        signal: this.signal,
+      }).catch((err: unknown) => {
+        throw this.exchangeError(err, details);
+      });
+    const path = `${url.pathname}${url.search}`;
+    const answerer = authenticate ? this.answerer : undefined;
+    let authorization = answerer?.authorize('POST', path);
+    let response = await send(authorization);
+    if (response.status === 401 && answerer) {
+      // A stale nonce or a first challenge: learn it and answer once more.
+      const learned = answerer.learn(headerValues(response, 'www-authenticate'));
+      if (!learned.ok) throw new AuthError(`${learned.reason} — ${learned.hint}`, details);
+      authorization = answerer.authorize('POST', path);
+      response = await send(authorization);
+      if (response.status === 401) {
+        throw new AuthError(
+          `the camera refused the user name or password (HTTP ${learned.scheme === 'basic' ? 'Basic' : 'Digest'})`,
           details,
         );
       }
-      if (fault.subcodes.includes('ter:ActionNotSupported') || last === 'ter:ActionNotSupported')
-        return new UnsupportedError(`the camera does not support ${details.action}`, details);
-      return new OnvifFault({ ...details, ...fault });
     }
-    if (statusCode && statusCode >= 400)
-      return new ProtocolError(`HTTP ${statusCode} and no SOAP fault: is this an ONVIF device service?`, details);
-    return new ProtocolError(`the answer is not ONVIF SOAP (${err.message})`, details);
+    const reply = this.parse(response, details);
+    if (authenticate && this.credentials) {
+      this.authMode = authorization ? (answerer?.scheme ?? 'digest') : this.useWsSecurity ? 'ws-security' : 'none';
+      // A camera that wants Digest ignores WS-Security; stop building the header for it.
+      if (authorization) this.useWsSecurity = false;
+    }
+    return reply;
+  }
+
+  private parse(response: ExchangeResponse, details: { endpoint: string; action: string }): Reply {
+    let root: XmlElement;
+    try {
+      root = parseXml(response.body.toString('utf8'));
+    } catch (err) {
+      if (response.status === 401) throw new AuthError('the camera wants credentials', details);
+      const why = err instanceof XmlSyntaxError ? err.message : String(err);
+      if (response.status >= 400)
+        throw new ProtocolError(`HTTP ${response.status} and no SOAP fault: is this an ONVIF device service?`, details);
+      throw new ProtocolError(`the answer is not well-formed XML (${why.slice(0, 120)})`, details);
+    }
+    const body = Reply.of(root).child('Body');
+    const fault = readFault(body);
+    if (fault) throw this.faultError(fault, details);
+    if (response.status >= 400)
+      throw new ProtocolError(`HTTP ${response.status} and no SOAP fault: is this an ONVIF device service?`, details);
+    if (!body.exists) throw new ProtocolError('the answer is not a SOAP envelope', details);
+    const first = body.childNames()[0];
+    if (!first) throw new ProtocolError('empty SOAP body', details);
+    return body.child(first);
+  }
+
+  private faultError(
+    fault: { code: string; subcodes: string[]; reason: string },
+    details: { endpoint: string; action: string },
+  ): OnvifError {
+    if (fault.subcodes.includes('ter:NotAuthorized')) {
+      return new AuthError(
+        this.hasCredentials ? 'the camera refused the user name or password (WS-Security)' : 'the camera wants credentials',
+        details,
+      );
+    }
+    if (fault.subcodes.includes('ter:ActionNotSupported'))
+      return new UnsupportedError(`the camera does not support ${details.action}`, details);
+    return new OnvifFault({ ...details, ...fault });
+  }
+
+  private exchangeError(err: unknown, details: { endpoint: string; action: string }): OnvifError {
+    if (!(err instanceof ExchangeError)) return new ProtocolError(String(err), details);
+    switch (err.failure) {
+      case 'timeout':
+        return new TimeoutError({ ...details, timeoutMs: this.timeoutMs });
+      case 'too-large':
+        return new ProtocolError(err.message, details);
+      case 'tls':
+        return new CertificateError(err.message, details);
+      case 'aborted':
+        return new NetworkError('stopped before the camera answered', { ...details, code: 'ABORTED' });
+      default:
+        return new NetworkError(NETWORK_MESSAGES[err.code ?? ''] ?? err.message, { ...details, code: err.code });
+    }
   }
 }

@@ -6,11 +6,14 @@ export class OnvifError extends Error {
   override name = 'OnvifError';
   readonly endpoint: string;
   readonly action: string;
+  /** What to do about it, when the error knows better than its kind does. */
+  readonly hint: string | undefined;
 
-  constructor(message: string, details: { endpoint: string; action: string; cause?: unknown }) {
+  constructor(message: string, details: { endpoint: string; action: string; cause?: unknown; hint?: string }) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
     this.endpoint = details.endpoint;
     this.action = details.action;
+    this.hint = details.hint;
   }
 
   /** A short description for reports: what failed, where. */
@@ -64,6 +67,16 @@ export class NetworkError extends OnvifError {
     super(message, details);
     this.code = details.code;
   }
+}
+
+/** camfleet refused to do what the camera asked (send credentials to another host, Basic over plain HTTP). */
+export class RefusedError extends OnvifError {
+  override name = 'RefusedError';
+}
+
+/** An https camera's certificate was not accepted (not trusted, or not the pinned one). */
+export class CertificateError extends OnvifError {
+  override name = 'CertificateError';
 }
 
 /** The answer was not ONVIF SOAP (malformed XML, an HTML page, an unexpected shape). */

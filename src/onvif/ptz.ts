@@ -1,6 +1,7 @@
 import { NS, XMLNS_TT as TT, xmlnsDefault } from '../soap/namespaces.js';
 import { xmlEscape as x } from '../xml/escape.js';
 import type { OnvifClient } from './client.js';
+import { ProtocolError } from './errors.js';
 import type { Reply } from './reply.js';
 
 /** PTZ (ver20) calls of the facade, in the generic spaces: pan and tilt in [-1, 1], zoom in [0, 1]. */
@@ -39,11 +40,22 @@ const vector = (p: Partial<Position>): string =>
   (p.pan !== undefined && p.tilt !== undefined ? `<tt:PanTilt ${TT} x="${p.pan}" y="${p.tilt}"/>` : '') +
   (p.zoom !== undefined ? `<tt:Zoom ${TT} x="${p.zoom}"/>` : '');
 
-function readPosition(r: Reply): Position | undefined {
+/** A position as the camera states it; a coordinate that is not a finite number is invalid data, never read as 0. */
+function readPosition(r: Reply, action: string, endpoint: string): Position | undefined {
   const pt = r.child('PanTilt');
   const z = r.child('Zoom');
   if (!pt.exists && !z.exists) return undefined;
-  return { pan: Number(pt.attr('x') ?? 0), tilt: Number(pt.attr('y') ?? 0), zoom: Number(z.attr('x') ?? 0) };
+  const coordinate = (e: Reply, name: string): number => {
+    if (e.attr(name) === undefined) return 0;
+    const n = e.numberAttr(name);
+    if (n === undefined)
+      throw new ProtocolError(`the camera gave a position that is not a number (${name}="${e.attr(name)?.slice(0, 20)}")`, {
+        endpoint,
+        action,
+      });
+    return n;
+  };
+  return { pan: coordinate(pt, 'x'), tilt: coordinate(pt, 'y'), zoom: coordinate(z, 'x') };
 }
 
 const profile = (token: string): string => `<ProfileToken>${x(token)}</ProfileToken>`;
@@ -68,7 +80,7 @@ export async function getStatus(c: OnvifClient, profileToken: string): Promise<P
   const panTiltStatus = r.text('MoveStatus', 'PanTilt') ?? 'UNKNOWN';
   const zoomStatus = r.text('MoveStatus', 'Zoom') ?? 'UNKNOWN';
   return {
-    position: readPosition(r.child('Position')) ?? { pan: 0, tilt: 0, zoom: 0 },
+    position: readPosition(r.child('Position'), 'GetStatus', c.endpoint.url) ?? { pan: 0, tilt: 0, zoom: 0 },
     moving: panTiltStatus === 'MOVING' || zoomStatus === 'MOVING',
     panTiltStatus,
     zoomStatus,
@@ -104,7 +116,11 @@ export async function getPresets(c: OnvifClient, profileToken: string): Promise<
   const r = await c.call('ptz', 'GetPresets', `<GetPresets ${TPTZ}>${profile(profileToken)}</GetPresets>`);
   return r
     .all('Preset')
-    .map((p) => ({ token: p.attr('token') ?? '', name: p.text('Name') ?? '', position: readPosition(p.child('PTZPosition')) }));
+    .map((p) => ({
+      token: p.attr('token') ?? '',
+      name: p.text('Name') ?? '',
+      position: readPosition(p.child('PTZPosition'), 'GetPresets', c.endpoint.url),
+    }));
 }
 
 /** Saves the current position as a preset; with `token`, overwrites that preset instead of creating one. */

@@ -1,43 +1,31 @@
+import type { XmlElement } from '../xml/parse.js';
+
 /**
- * Read access to a reply as the `onvif` library hands it over (xml2js output with namespace prefixes
- * removed and the first letter of some names lower-cased). Names are matched case-insensitively, so
- * readers are written with the WSDL's names: `reply.child('Profiles').attr('token')`.
+ * Read access to a SOAP reply. Names are local names matched case-insensitively and namespaces are not
+ * checked, because cameras put children in the wrong namespace and spell names loosely; readers are
+ * written with the WSDL's names: `reply.child('Profiles').attr('token')`.
  */
 export class Reply {
-  private children: Map<string, Reply[]> | undefined;
-
   private constructor(
     readonly name: string,
-    private readonly node: unknown,
+    private readonly element: XmlElement | undefined,
   ) {}
 
-  static of(name: string, node: unknown): Reply {
-    return new Reply(name, node);
-  }
-
-  /** Child elements by lower-cased name, built once per element. */
-  private index(): Map<string, Reply[]> {
-    if (this.children) return this.children;
-    this.children = new Map();
-    if (this.node !== null && typeof this.node === 'object') {
-      for (const [key, value] of Object.entries(this.node as Record<string, unknown>)) {
-        if (key === '$' || key === '_') continue;
-        const replies = (Array.isArray(value) ? value : [value]).map((v) => new Reply(key, v));
-        const lower = key.toLowerCase();
-        this.children.set(lower, [...(this.children.get(lower) ?? []), ...replies]);
-      }
-    }
-    return this.children;
+  static of(element: XmlElement | undefined, name = element?.name ?? ''): Reply {
+    return new Reply(name, element);
   }
 
   /** Every child element of this name. */
   all(name: string): Reply[] {
-    return this.index().get(name.toLowerCase()) ?? [];
+    const wanted = name.toLowerCase();
+    return (this.element?.children ?? []).filter((c) => c.name.toLowerCase() === wanted).map((c) => new Reply(c.name, c));
   }
 
   /** The first child element of this name, or an empty reply that reads as nothing. */
   child(name: string): Reply {
-    return this.all(name)[0] ?? new Reply(name, undefined);
+    const wanted = name.toLowerCase();
+    const found = this.element?.children.find((c) => c.name.toLowerCase() === wanted);
+    return new Reply(found?.name ?? name, found);
   }
 
   /** Follows a path of names. */
@@ -46,23 +34,18 @@ export class Reply {
   }
 
   get exists(): boolean {
-    return this.node !== undefined;
+    return this.element !== undefined;
   }
 
   /** Text content, trimmed; undefined when the element is absent. */
   text(...path: string[]): string | undefined {
     const target = path.length ? this.at(...path) : this;
-    const node = target.node;
-    if (node === undefined || node === null) return undefined;
-    if (typeof node === 'string') return node.trim();
-    if (typeof node === 'object' && '_' in node) return String((node as { _: unknown })._).trim();
-    return typeof node === 'object' ? '' : String(node).trim();
+    return target.element?.text.trim();
   }
 
+  /** A number; undefined when absent, empty or not a finite number (NaN and Infinity are not data). */
   number(...path: string[]): number | undefined {
-    const t = this.text(...path);
-    const n = t === undefined || t === '' ? NaN : Number(t);
-    return Number.isFinite(n) ? n : undefined;
+    return finite(this.text(...path));
   }
 
   bool(...path: string[]): boolean | undefined {
@@ -71,16 +54,25 @@ export class Reply {
   }
 
   attr(name: string): string | undefined {
-    if (this.node === null || typeof this.node !== 'object') return undefined;
-    const attrs = (this.node as { $?: Record<string, unknown> }).$;
-    if (!attrs) return undefined;
+    if (!this.element) return undefined;
     const wanted = name.toLowerCase();
-    const key = Object.keys(attrs).find((k) => k.replace(/^.*:/, '').toLowerCase() === wanted);
-    return key === undefined ? undefined : String(attrs[key]);
+    const key = Object.keys(this.element.attrs).find((k) => !k.startsWith('{') && k.toLowerCase() === wanted);
+    return key === undefined ? undefined : this.element.attrs[key];
+  }
+
+  /** A number attribute; undefined when absent or not a finite number. */
+  numberAttr(name: string): number | undefined {
+    return finite(this.attr(name));
   }
 
   /** The names of the child elements, for readers that dispatch on what is present. */
   childNames(): string[] {
-    return [...this.index().values()].map((replies) => replies[0]!.name);
+    return [...new Set((this.element?.children ?? []).map((c) => c.name))];
   }
+}
+
+function finite(text: string | undefined): number | undefined {
+  const t = text?.trim();
+  const n = t === undefined || t === '' ? Number.NaN : Number(t);
+  return Number.isFinite(n) ? n : undefined;
 }

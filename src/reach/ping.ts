@@ -5,7 +5,7 @@ import { healthOf, type HealthState, type HealthWarning, type StepOutcomes, type
 import { isLoopback, type IcmpProber, type IcmpResult } from './icmp.js';
 import { inspectCamera, type Inspection, type InspectTarget } from './inspect.js';
 
-export type PingTarget = InspectTarget;
+export type PingTarget<E = never> = InspectTarget<E>;
 
 export interface PingResult {
   target: string;
@@ -17,7 +17,7 @@ export interface PingResult {
   onvifMs: number | null;
   clockSkewSeconds: number | null;
   /** The auth mode that worked, or why there is none. */
-  auth: 'ws-security' | 'digest' | 'none' | 'failed' | 'no-credentials' | 'not-checked';
+  auth: 'ws-security' | 'digest' | 'basic' | 'none' | 'failed' | 'no-credentials' | 'not-checked';
   tcp: { onvif: boolean; rtsp: boolean };
   stream: { uri: string; codec: string | null; width: number | null; height: number | null } | null;
   errors: string[];
@@ -55,7 +55,7 @@ export interface IcmpOutcome {
 }
 
 /** Adds ICMP to an inspection and decides the state. */
-export function healthResult(n: Inspection, icmp: IcmpOutcome, options: Thresholds): PingResult {
+export function healthResult<E>(n: Inspection<E>, icmp: IcmpOutcome, options: Thresholds): PingResult {
   const errors = [...n.errors];
   if (icmp.ip === undefined) errors.unshift(`cannot resolve ${n.target.endpoint.host}`);
   const skew = n.clock ? Math.round(n.clock.offsetMs / 100) / 10 : null;
@@ -92,14 +92,14 @@ export function healthResult(n: Inspection, icmp: IcmpOutcome, options: Threshol
 
 /**
  * Inspects every target, a bounded number of cameras at a time, with ICMP in its own pool (each probe
- * spawns the system ping: it costs CPU, not a camera slot). `deep` adds what reconciliation reads.
- * Results come back in target order.
+ * spawns the system ping: it costs CPU, not a camera slot). A target's `extra` adds what reconciliation
+ * reads. Results come back in target order.
  */
-export async function inspectAll(
-  targets: PingTarget[],
-  options: PingOptions & { deep?: boolean },
-  onEach?: (inspection: Inspection, health: PingResult, done: number) => void,
-): Promise<{ inspection: Inspection; health: PingResult }[]> {
+export async function inspectAll<E = never>(
+  targets: PingTarget<E>[],
+  options: PingOptions,
+  onEach?: (inspection: Inspection<E>, health: PingResult, done: number) => void,
+): Promise<{ inspection: Inspection<E>; health: PingResult }[]> {
   // On Ctrl-C nothing new is started (queued cameras are dropped); what is under way finishes and is reported.
   const limit = pLimit({ concurrency: options.concurrency, rejectOnClear: true });
   const icmpLimit = pLimit({ concurrency: options.icmpConcurrency ?? 8, rejectOnClear: true });
@@ -108,16 +108,16 @@ export async function inspectAll(
     icmpLimit.clearQueue();
   });
   let done = 0;
-  const probe = (t: PingTarget) =>
+  const probe = (t: PingTarget<E>) =>
     icmpLimit(async (): Promise<IcmpOutcome> => {
       const ip = await resolveIp(t.endpoint.host);
       return { ip, result: ip ? await options.icmp.probe(ip, options.timeoutMs) : { kind: 'no-reply' } };
     }).catch((): IcmpOutcome => ({ ip: t.endpoint.host, result: { kind: 'no-reply' } }));
-  const one = async (t: PingTarget): Promise<{ inspection: Inspection; health: PingResult }> => {
+  const one = async (t: PingTarget<E>): Promise<{ inspection: Inspection<E>; health: PingResult }> => {
     const always = options.icmpWhen !== 'port-closed';
     const early = always ? probe(t) : undefined;
     const inspection = await limit(() =>
-      inspectCamera(t, { timeoutMs: options.timeoutMs, rtspPort: options.rtspPort, deep: options.deep === true }),
+      inspectCamera(t, { timeoutMs: options.timeoutMs, rtspPort: options.rtspPort, signal: options.signal }),
     );
     const icmp = early
       ? await early
@@ -131,11 +131,12 @@ export async function inspectAll(
   };
   // A camera dropped from the queue by an interrupt is left out of the results.
   const results = await Promise.all(targets.map((t) => one(t).catch(droppedByInterrupt)));
-  return results.filter((r): r is { inspection: Inspection; health: PingResult } => r !== undefined);
+  return results.filter((r): r is { inspection: Inspection<E>; health: PingResult } => r !== undefined);
 }
 
 /** The rejection p-limit gives a queued task when the queue is cleared; anything else is rethrown. */
 export function droppedByInterrupt(err: unknown): undefined {
+  // p-limit's own AbortError: the only name-based check left, since p-limit exports no class for it.
   if ((err as Error)?.name === 'AbortError') return undefined;
   throw err;
 }

@@ -6,7 +6,7 @@ import { byExecutionOrder, describeAction, executeAction } from './actions.js';
 import type { DesiredPoint } from './desired.js';
 import { fingerprintOf } from './fingerprint.js';
 import type { ActionOutcome, ApplyReport, FixAction, PointOutcome } from './model.js';
-import { observeOne, readsFor } from './observe.js';
+import { observeOne } from './observe.js';
 import { verifyAction } from './verify.js';
 import { droppedByInterrupt } from '../reach/ping.js';
 
@@ -38,12 +38,8 @@ async function refuseIfStale(work: ApplyWork[], options: ApplyOptions): Promise<
       work.map((w) =>
         limit(async () => {
           const now = await observeOne(
-            w.point.point.id,
-            {
-              endpoint: w.point.endpoint,
-              credentials: await options.credentials.forProfile(w.point.credentialProfile),
-              reads: readsFor(w.point),
-            },
+            w.point,
+            await options.credentials.forProfile(w.point.credentialProfile),
             options.timeoutMs,
             options.rtspPort,
           );
@@ -68,7 +64,8 @@ async function applyPoint(w: ApplyWork, options: ApplyOptions): Promise<PointOut
   const credentials = await options.credentials.forProfile(d.credentialProfile);
   let session;
   try {
-    session = await openSession(d.endpoint, credentials, { timeoutMs: options.timeoutMs });
+    // No abort signal: on Ctrl-C a camera under way finishes, so that no camera is left half-changed.
+    session = await openSession(d.endpoint, credentials, { timeoutMs: options.timeoutMs, policy: d.policy });
   } catch (err) {
     for (const o of outcomes) Object.assign(o, { status: 'failed', detail: message(err) });
     return { ...base, status: 'failed', actions: outcomes };
@@ -84,7 +81,7 @@ async function applyPoint(w: ApplyWork, options: ApplyOptions): Promise<PointOut
   }
   let after;
   try {
-    after = await observeOne(d.point.id, { endpoint: d.endpoint, credentials, reads: readsFor(d) }, options.timeoutMs, options.rtspPort);
+    after = await observeOne(d, credentials, options.timeoutMs, options.rtspPort);
   } catch (err) {
     after = undefined;
     for (const [i] of actions.entries())

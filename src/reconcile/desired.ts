@@ -1,4 +1,5 @@
-import { parseDeviceAddress, type DeviceEndpoint } from '../inventory/device-address.js';
+import { type AccessFlags, type AccessPolicy, accessPolicy } from '../auth/access-policy.js';
+import { parseDeviceAddress, type DeviceEndpoint } from '../net/endpoint.js';
 import type { Point, SiteInventory, StreamSpec } from '../inventory/model.js';
 import { resolvePoints } from '../inventory/resolve.js';
 
@@ -12,6 +13,8 @@ export interface DesiredPoint {
   /** Its device service, as the inventory writes it (a URL keeps its scheme and path). */
   endpoint: DeviceEndpoint;
   credentialProfile: string | undefined;
+  /** What its credentials may be used for: the inventory's access spec, then the command's flags. */
+  policy: AccessPolicy;
   streams: StreamSpec[];
   defaults: { ntpServer?: string; gateway?: string; dns?: string[]; timezone?: string; maxClockSkewSeconds: number };
   file: string;
@@ -19,7 +22,11 @@ export interface DesiredPoint {
 }
 
 /** Every (selected) point of the sites, with its inherited settings and its place in the files. */
-export function desiredPoints(sites: SiteInventory[], filter: { street?: string; point?: string } = {}): DesiredPoint[] {
+export function desiredPoints(
+  sites: SiteInventory[],
+  filter: { street?: string; point?: string } = {},
+  access: AccessFlags = {},
+): DesiredPoint[] {
   return sites.flatMap((site) => {
     const d = site.site.doc.defaults ?? {};
     return resolvePoints(site, filter).map((r) => {
@@ -32,6 +39,7 @@ export function desiredPoints(sites: SiteInventory[], filter: { street?: string;
         host: endpoint.host,
         endpoint,
         credentialProfile: r.credentialProfile,
+        policy: accessPolicy(r.access, access),
         streams: r.streams,
         defaults: {
           ntpServer: d.ntpServer,

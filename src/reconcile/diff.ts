@@ -1,6 +1,6 @@
 import type { DiscoveredDevice } from '../discovery/model.js';
 import type { DeviceIdentity, StreamSpec } from '../inventory/model.js';
-import { checkEncoderChange, type EncoderChange } from '../device/encoder-check.js';
+import { checkEncoderChange, type EncoderChange } from '../onvif/encoder-check.js';
 import type { EncoderConfig, MediaProfile } from '../onvif/media.js';
 import type { Position } from '../onvif/ptz.js';
 import type { DesiredPoint } from './desired.js';

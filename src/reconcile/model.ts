@@ -19,7 +19,9 @@ export interface Observation {
   presets: Preset[] | null;
   /** Where the head points now (PTZ cameras). */
   position: Position | null;
-  stream: { ok: boolean; codec: string | null; width: number | null; height: number | null } | null;
+  stream: { ok: boolean; codec: string | null; width: number | null; height: number | null; error: string | null } | null;
+  /** Reads a comparison needed that the camera did not answer: each makes the point fail. */
+  failedReads: { operation: string; reason: string }[];
 }
 
 export type FixAction =
@@ -49,7 +51,8 @@ export interface Finding {
     | 'unsupported'
     | 'unreachable'
     | 'moved'
-    | 'unknown-device';
+    | 'unknown-device'
+    | 'read-failed';
   site: string;
   street: string | null;
   pointId: string | null;

@@ -1,14 +1,13 @@
 import type { CredentialResolver } from '../credentials/resolve.js';
+import type { Credentials } from '../credentials/secret.js';
 import { discover } from '../discovery/discover.js';
-import type { LocalInterface } from '../discovery/interfaces.js';
-import { localInterfaces } from '../discovery/interfaces.js';
+import { type LocalInterface, localInterfaces } from '../discovery/interfaces.js';
 import type { DiscoveredDevice } from '../discovery/model.js';
 import { addressesOf, parseRange } from '../discovery/ranges.js';
 import type { IcmpProber } from '../reach/icmp.js';
-import type { Credentials } from '../credentials/secret.js';
-import type { DeviceEndpoint } from '../inventory/device-address.js';
-import { inspectCamera, type DeepReadPlan, type Inspection } from '../reach/inspect.js';
+import { type Inspection, inspectCamera } from '../reach/inspect.js';
 import { healthResult, inspectAll, type PingResult } from '../reach/ping.js';
+import { type DeepReads, type ReadPlan, readDeep } from './deep-read.js';
 import type { DesiredPoint } from './desired.js';
 import { encoderChangeFor, profileFor } from './diff.js';
 import type { Observation } from './model.js';
@@ -29,10 +28,14 @@ export interface ObserveOptions {
 }
 
 /** Turns one inspection into the plain observation the diff compares. */
-export function toObservation(pointId: string, inspection: Inspection, health: PingResult): Observation {
-  const deep = inspection.deep;
+export function toObservation(pointId: string, inspection: Inspection<DeepReads>, health: PingResult): Observation {
+  const extra = inspection.extra;
+  const deep = extra?.ok ? extra.value : null;
   const nic = deep?.interfaces?.[0];
   const probe = inspection.streamInfo?.probe;
+  const failedReads = deep ? [...deep.failed] : [];
+  if (extra && !extra.ok)
+    failedReads.push({ operation: 'reading settings', reason: String((extra.error as Error)?.message ?? extra.error) });
   return {
     pointId,
     address: inspection.target.endpoint.host,
@@ -49,8 +52,8 @@ export function toObservation(pointId: string, inspection: Inspection, health: P
     clock: inspection.clock
       ? {
           skewSeconds: Math.round(inspection.clock.offsetMs / 100) / 10,
-          mode: deep?.time?.type ?? null,
-          timezone: deep?.time?.timezone ?? null,
+          mode: inspection.time?.type ?? null,
+          timezone: inspection.time?.timezone ?? null,
         }
       : null,
     network:
@@ -69,7 +72,45 @@ export function toObservation(pointId: string, inspection: Inspection, health: P
     ptz: deep ? deep.ptz : null,
     presets: deep?.presets ?? null,
     position: deep?.position ?? null,
-    stream: probe ? { ok: probe.ok, codec: probe.codec, width: probe.width, height: probe.height } : null,
+    stream: probe
+      ? { ok: probe.ok, codec: probe.codec, width: probe.width, height: probe.height, error: probe.error }
+      : inspection.streamError !== null
+        ? { ok: false, codec: null, width: null, height: null, error: inspection.streamError }
+        : null,
+    failedReads,
+  };
+}
+
+/**
+ * The reads a point needs: what its desired state manages. The plan, the stale-plan check and the
+ * verification all read the same things, so a fingerprint compares like with like.
+ */
+export function readsFor(d: DesiredPoint): ReadPlan {
+  const presets = (d.point.ptz?.presets?.length ?? 0) > 0;
+  return {
+    ntp: Boolean(d.defaults.ntpServer),
+    dns: Boolean(d.defaults.dns),
+    gateway: Boolean(d.defaults.gateway),
+    presets,
+    position: presets,
+    // Options are only consulted to check a change, so only an encoder that differs needs them.
+    encoderOptionsFor: (profiles) =>
+      d.streams.flatMap((spec) => {
+        const encoder = profileFor(profiles, spec)?.encoder;
+        return encoder && encoderChangeFor(encoder, spec) ? [encoder.token] : [];
+      }),
+  };
+}
+
+/** The inspection target of a point: its camera, credentials and policy, and the reads its inventory needs. */
+function targetOf(d: DesiredPoint, credentials: Credentials | undefined) {
+  const plan = readsFor(d);
+  return {
+    target: d.point.id,
+    endpoint: d.endpoint,
+    credentials,
+    policy: d.policy,
+    extra: (client: Parameters<typeof readDeep>[0], early: Parameters<typeof readDeep>[1]) => readDeep(client, early, plan),
   };
 }
 
@@ -81,14 +122,7 @@ export async function observe(
   points: DesiredPoint[],
   options: ObserveOptions,
 ): Promise<{ observations: Map<string, Observation>; devices: DiscoveredDevice[] }> {
-  const targets = await Promise.all(
-    points.map(async (d) => ({
-      target: d.point.id,
-      endpoint: d.endpoint,
-      credentials: await options.credentials.forProfile(d.credentialProfile),
-      reads: readsFor(d),
-    })),
-  );
+  const targets = await Promise.all(points.map(async (d) => targetOf(d, await options.credentials.forProfile(d.credentialProfile))));
   const pointAddresses = new Set(points.map((p) => p.host));
   const sweep = [...addressesOf(options.ranges.map(parseRange))];
   const discovering =
@@ -119,50 +153,30 @@ export async function observe(
       rtspPort: options.rtspPort,
       icmp: options.icmp,
       icmpWhen: 'port-closed',
-      maxSkewSeconds: Infinity,
-      slowMs: Infinity,
+      maxSkewSeconds: Number.POSITIVE_INFINITY,
+      slowMs: Number.POSITIVE_INFINITY,
       signal: options.signal,
-      deep: true,
     },
     (_i, _h, done) => options.onProgress?.(done, targets.length),
   );
   const observations = new Map<string, Observation>();
-  inspected.forEach(({ inspection, health }, i) => {
-    observations.set(points[i]!.point.id, toObservation(points[i]!.point.id, inspection, health));
-  });
+  for (const { inspection, health } of inspected)
+    observations.set(inspection.target.target, toObservation(inspection.target.target, inspection, health));
   return { observations, devices: await discovering };
-}
-
-/**
- * The deep reads a point needs: what its desired state manages. The plan, the stale-plan check and the
- * verification all read the same things, so a fingerprint compares like with like.
- */
-export function readsFor(d: DesiredPoint): DeepReadPlan {
-  return {
-    ntp: Boolean(d.defaults.ntpServer),
-    dns: Boolean(d.defaults.dns),
-    gateway: Boolean(d.defaults.gateway),
-    // Options are only consulted to check a change, so only an encoder that differs needs them.
-    encoderOptionsFor: (profiles) =>
-      d.streams.flatMap((spec) => {
-        const encoder = profileFor(profiles, spec)?.encoder;
-        return encoder && encoderChangeFor(encoder, spec) ? [encoder.token] : [];
-      }),
-  };
 }
 
 /** Looks at one camera again (no ICMP), for verification after apply and the stale-plan check. */
 export async function observeOne(
-  pointId: string,
-  target: { endpoint: DeviceEndpoint; credentials: Credentials | undefined; reads: DeepReadPlan },
+  d: DesiredPoint,
+  credentials: Credentials | undefined,
   timeoutMs: number,
   rtspPort: number,
 ): Promise<Observation> {
-  const inspection = await inspectCamera({ target: pointId, ...target }, { timeoutMs, rtspPort, deep: true });
+  const inspection = await inspectCamera(targetOf(d, credentials), { timeoutMs, rtspPort });
   const health = healthResult(
     inspection,
-    { ip: target.endpoint.host, result: { kind: 'not-sent' } },
-    { maxSkewSeconds: Infinity, slowMs: Infinity },
+    { ip: d.endpoint.host, result: { kind: 'not-sent' } },
+    { maxSkewSeconds: Number.POSITIVE_INFINITY, slowMs: Number.POSITIVE_INFINITY },
   );
-  return toObservation(pointId, inspection, health);
+  return toObservation(d.point.id, inspection, health);
 }

@@ -1,4 +1,4 @@
-import { encoderDifferences } from '../device/encoder-check.js';
+import { encoderDifferences } from '../onvif/encoder-check.js';
 import type { FixAction, Observation } from './model.js';
 
 const distance = (a: { pan: number; tilt: number; zoom: number }, b: { pan: number; tilt: number; zoom: number }): number =>

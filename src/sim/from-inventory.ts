@@ -1,4 +1,4 @@
-import { parseDeviceAddress } from '../inventory/device-address.js';
+import { parseDeviceAddress } from '../net/endpoint.js';
 import type { ResolvedPoint, SiteInventory, StreamSpec } from '../inventory/model.js';
 import { resolvePoints } from '../inventory/resolve.js';
 import { DEFAULT_PROFILES, ENCODER_LIMITS } from './defaults.js';

@@ -13,6 +13,10 @@ export const NS = {
   trt: 'http://www.onvif.org/ver10/media/wsdl',
   tr2: 'http://www.onvif.org/ver20/media/wsdl',
   tptz: 'http://www.onvif.org/ver20/ptz/wsdl',
+  tev: 'http://www.onvif.org/ver10/events/wsdl',
+  trc: 'http://www.onvif.org/ver10/recording/wsdl',
+  tse: 'http://www.onvif.org/ver10/search/wsdl',
+  trp: 'http://www.onvif.org/ver10/replay/wsdl',
   dn: 'http://www.onvif.org/ver10/network/wsdl',
   xsd: 'http://www.w3.org/2001/XMLSchema',
 } as const;

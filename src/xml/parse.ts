@@ -21,9 +21,25 @@ export class XmlSyntaxError extends Error {
   override name = 'XmlSyntaxError';
 }
 
-/** Parses a whole XML document into a tree. Throws XmlSyntaxError on malformed input. */
-export function parseXml(source: string): XmlElement {
+/** Bounds on what a document may be: a hostile peer cannot make parsing slow or deep. */
+export interface XmlLimits {
+  /** Elements nested deeper than this are refused (SOAP replies nest about 15 deep). */
+  maxDepth: number;
+  /** Documents longer than this (in characters) are refused before parsing. */
+  maxLength: number;
+}
+
+export const DEFAULT_XML_LIMITS: XmlLimits = { maxDepth: 64, maxLength: 4 * 1024 * 1024 };
+
+/**
+ * Parses a whole XML document into a tree, in time linear in its length: the depth is capped, so no
+ * element costs more than the cap to place. Throws XmlSyntaxError on malformed or over-limit input.
+ * DOCTYPE declarations are not expanded (saxes reads no external entities and defines no new ones).
+ */
+export function parseXml(source: string, limits: XmlLimits = DEFAULT_XML_LIMITS): XmlElement {
+  if (source.length > limits.maxLength) throw new XmlSyntaxError(`document longer than ${limits.maxLength} characters`);
   const parser = new SaxesParser({ xmlns: true, position: true });
+  let depth = 0;
   let root: XmlElement | undefined;
   let current: XmlElement | undefined;
   let failure: Error | undefined;
@@ -32,6 +48,7 @@ export function parseXml(source: string): XmlElement {
     failure ??= err;
   });
   parser.on('opentag', (tag: SaxesTagNS) => {
+    if (++depth > limits.maxDepth) throw new XmlSyntaxError(`elements nested deeper than ${limits.maxDepth}`);
     const attrs: Record<string, string> = {};
     for (const attr of Object.values(tag.attributes)) {
       if (attr.prefix === 'xmlns' || attr.name === 'xmlns') continue;
@@ -58,6 +75,7 @@ export function parseXml(source: string): XmlElement {
     if (current) current.text += text;
   });
   parser.on('closetag', () => {
+    depth--;
     current = current?.parent;
   });
 

@@ -7,7 +7,7 @@ import { setPresetByName, ptzProfile, move, waitIdle } from '../../src/device/pt
 import { changeNetwork } from '../../src/device/network-ops.js';
 import { syncTime } from '../../src/device/time-ops.js';
 import * as ptz from '../../src/onvif/ptz.js';
-import { parseDeviceAddress } from '../../src/inventory/device-address.js';
+import { parseDeviceAddress } from '../../src/net/endpoint.js';
 import { startFleet, type Fleet } from '../../src/sim/index.js';
 import { validateEnvelopes } from '../helpers/validate-soap.js';
 

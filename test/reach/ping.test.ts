@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Secret } from '../../src/credentials/secret.js';
-import { parseDeviceAddress } from '../../src/inventory/device-address.js';
+import { parseDeviceAddress } from '../../src/net/endpoint.js';
 import { healthOf } from '../../src/reach/health.js';
 import { IcmpProber } from '../../src/reach/icmp.js';
 import { pingAll, type PingResult } from '../../src/reach/ping.js';

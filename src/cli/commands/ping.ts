@@ -1,4 +1,5 @@
-import type { Command } from '@commander-js/extra-typings';
+import type { Command, CommandUnknownOpts } from '@commander-js/extra-typings';
+import { addAccessOptions } from '../access-options.js';
 import { credentialOptions } from '../credentials.js';
 import type { CommandKit, Example } from '../kit.js';
 import { nonNegativeNumber, port, positiveInt } from '../parse-options.js';
@@ -20,6 +21,7 @@ export function registerPing(program: Command, kit: CommandKit): Example {
     .option('-t, --timeout <seconds>', 'time limit of each step', nonNegativeNumber('--timeout'), 3)
     .option('--concurrency <n>', 'cameras checked at once', positiveInt('--concurrency', 1024), 32)
     .option('--rtsp-port <port>', 'RTSP port to test with TCP', port, 554);
+  addAccessOptions(command as unknown as CommandUnknownOpts);
   credentialOptions(command)
     .addHelpText(
       'after',

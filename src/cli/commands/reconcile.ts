@@ -1,4 +1,5 @@
 import { Option, type Command, type CommandUnknownOpts } from '@commander-js/extra-typings';
+import { addAccessOptions } from '../access-options.js';
 import type { CommandKit, Example } from '../kit.js';
 import { collect, nonNegativeNumber, port, positiveInt } from '../parse-options.js';
 import type { ApplyFlags, CheckFlags, PlanFlags } from '../run/reconcile-flags.js';
@@ -35,6 +36,7 @@ export function addReconcileOptions(command: CommandUnknownOpts, uses: Reconcile
       )
       .option('--no-discovery', "do not sweep the sites' networkRanges for unknown devices");
   }
+  addAccessOptions(command);
   return command
     .option('-t, --timeout <seconds>', 'time limit of each call to a camera', nonNegativeNumber('--timeout'), 5)
     .option('--concurrency <n>', 'cameras worked on at once', positiveInt('--concurrency', 1024), 32)

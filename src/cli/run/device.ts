@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { readDeviceFacts, readDeviceReport } from '../../device/info.js';
 import { changeEncoder, findProfile, listProfiles } from '../../device/profiles.js';
 import { takeSnapshot } from '../../device/snapshot.js';
-import type { EncoderChange } from '../../device/encoder-check.js';
+import type { EncoderChange } from '../../onvif/encoder-check.js';
 import { UserError } from '../../errors.js';
 import { getProfiles, getStreamUri, type Codec } from '../../onvif/media.js';
 import { probeStream } from '../../reach/rtsp.js';
@@ -59,7 +59,7 @@ export async function runProfileSet(cli: Cli, text: string, profile: string, fla
 
 export async function runSnapshot(cli: Cli, text: string, flags: DeviceFlags & { profile?: string; output?: string }): Promise<ExitCode> {
   const { target, session } = await openTarget(cli, text, flags);
-  const { profile, image, extension } = await takeSnapshot(session, target.credentials, flags.profile, flags.timeout * 1000);
+  const { profile, image, extension } = await takeSnapshot(session, flags.profile, flags.timeout * 1000);
   const file = flags.output ?? `${target.pointId ?? target.endpoint.host}-${profile.token}.${extension}`;
   await writeFile(file, image.body);
   renderSnapshot(cli, target.target, {
@@ -76,7 +76,7 @@ export async function runStream(cli: Cli, text: string, flags: DeviceFlags & { p
   const { target, session } = await openTarget(cli, text, flags);
   const profile = findProfile(await getProfiles(session.client), flags.profile);
   const uri = await getStreamUri(session.client, profile.token);
-  const probe = flags.probe ? await probeStream(uri, target.credentials, flags.timeout * 1000) : null;
+  const probe = flags.probe ? await probeStream(uri, session.access, flags.timeout * 1000) : null;
   renderStream(cli, target.target, { profile: profile.token, uri, probe });
   return probe && !probe.ok ? Exit.Findings : Exit.Ok;
 }

@@ -1,3 +1,4 @@
+import type { AccessFlags } from '../../auth/access-policy.js';
 import { IcmpProber } from '../../reach/icmp.js';
 import { pingAll } from '../../reach/ping.js';
 import type { Cli } from '../context.js';
@@ -7,7 +8,7 @@ import { progressLine } from '../progress.js';
 import { collectTargets } from '../targets.js';
 import { renderPing } from '../views/ping-view.js';
 
-export interface PingFlags {
+export interface PingFlags extends AccessFlags {
   inventory?: string;
   street?: string;
   maxSkew: number;
@@ -25,12 +26,13 @@ export async function runPing(cli: Cli, texts: string[], flags: PingFlags): Prom
     texts,
     flags.inventory ? { dir: flags.inventory, street: flags.street } : undefined,
     await credentialResolver(cli, flags),
+    flags,
   );
   const icmp = new IcmpProber();
   const progress = progressLine(cli);
   const started = performance.now();
   const results = await pingAll(
-    targets.map(({ target, endpoint, credentials }) => ({ target, endpoint, credentials })),
+    targets.map(({ target, endpoint, credentials, policy }) => ({ target, endpoint, credentials, policy })),
     {
       timeoutMs: flags.timeout * 1000,
       concurrency: flags.concurrency,

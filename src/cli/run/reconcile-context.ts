@@ -26,8 +26,8 @@ export interface Selection {
 export async function select(flags: ReconcileFlags, dir?: string, sites?: SiteInventory[]): Promise<Selection> {
   const root = dir ?? flags.inventory ?? (await defaultInventoryDir());
   const loaded = sites ?? (await loadInventory(root));
-  const all = desiredPoints(loaded);
-  const points = desiredPoints(loaded, { street: flags.street, point: flags.point });
+  const all = desiredPoints(loaded, {}, flags);
+  const points = desiredPoints(loaded, { street: flags.street, point: flags.point }, flags);
   if (flags.street && !all.some((p) => p.street.id === flags.street)) {
     throw new UserError(`no street '${flags.street}' in the inventory`, {
       hint: `streets: ${[...new Set(all.map((p) => p.street.id))].join(', ')}`,

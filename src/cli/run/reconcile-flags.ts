@@ -1,5 +1,7 @@
+import type { AccessFlags } from '../../auth/access-policy.js';
+
 /** The options of plan, apply, check and reaim, as commander parses them. */
-export interface ReconcileFlags {
+export interface ReconcileFlags extends AccessFlags {
   user?: string;
   passwordStdin?: boolean;
   credentials?: string;

@@ -4,7 +4,7 @@ import type { Credentials } from '../../credentials/secret.js';
 import { ptzProfile, setPresetByName } from '../../device/ptz-ops.js';
 import { openSession } from '../../device/session.js';
 import { takeSnapshot } from '../../device/snapshot.js';
-import type { DeviceEndpoint } from '../../inventory/device-address.js';
+import type { DeviceEndpoint } from '../../net/endpoint.js';
 import { displayPath } from '../../inventory/diagnostics.js';
 import type { StreamSpec } from '../../inventory/model.js';
 import { getProfiles } from '../../onvif/media.js';
@@ -84,7 +84,7 @@ export async function walkCamera(
   };
   if (tasks.includes('snapshot'))
     await attempt('the snapshot', async () => {
-      const shot = await takeSnapshot(session, t.credentials, undefined, options.timeoutMs);
+      const shot = await takeSnapshot(session, undefined, options.timeoutMs);
       const folder = join(t.siteDir, 'survey', options.today);
       await mkdir(folder, { recursive: true });
       const file = join(folder, `${t.pointId}.${shot.extension}`);

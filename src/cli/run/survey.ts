@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { localInterfaces, selectInterfaces } from '../../discovery/interfaces.js';
 import { UserError } from '../../errors.js';
-import { parseDeviceAddress } from '../../inventory/device-address.js';
+import { parseDeviceAddress } from '../../net/endpoint.js';
 import { displayPath } from '../../inventory/diagnostics.js';
 import { streetStreams } from '../../inventory/resolve.js';
 import { deviceAddress } from '../../reconcile/adopt.js';

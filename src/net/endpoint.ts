@@ -1,7 +1,9 @@
 import { isIPv4 } from 'node:net';
 
-/** Where a camera's device service is, from an inventory `device.address`. */
+/** Where a camera's device service is, from an inventory `device.address` or a command-line TARGET. */
 export interface DeviceEndpoint {
+  /** https only when the address is written as an https:// URL; certificates are then checked (see TlsTrust). */
+  scheme: 'http' | 'https';
   host: string;
   port: number;
   path: string;
@@ -29,7 +31,13 @@ export function parseDeviceAddress(address: string): DeviceEndpoint | undefined 
     if (url.username || url.password) return undefined;
     const port = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
     const path = url.pathname === '/' ? DEFAULT_PATH : url.pathname;
-    return { host: url.hostname, port, path, url: `${url.protocol}//${url.host}${path}` };
+    return {
+      scheme: url.protocol === 'https:' ? 'https' : 'http',
+      host: url.hostname,
+      port,
+      path,
+      url: `${url.protocol}//${url.host}${path}`,
+    };
   }
   const match = /^([^:/]+)(?::(\d{1,5}))?$/.exec(text);
   if (!match) return undefined;
@@ -38,7 +46,13 @@ export function parseDeviceAddress(address: string): DeviceEndpoint | undefined 
   if (port < 1 || port > 65535) return undefined;
   const validHost = isIPv4(host) || /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(host);
   if (!validHost) return undefined;
-  return { host, port, path: DEFAULT_PATH, url: `http://${host}${port === 80 ? '' : `:${port}`}${DEFAULT_PATH}` };
+  return { scheme: 'http', host, port, path: DEFAULT_PATH, url: `http://${host}${port === 80 ? '' : `:${port}`}${DEFAULT_PATH}` };
+}
+
+/** The URL of `path` on the endpoint's host, port and scheme. */
+export function urlOn(endpoint: DeviceEndpoint, port: number, path: string): string {
+  const standard = endpoint.scheme === 'https' ? 443 : 80;
+  return `${endpoint.scheme}://${endpoint.host}${port === standard ? '' : `:${port}`}${path}`;
 }
 
 /** A key that is the same for every way of writing the same device address. */

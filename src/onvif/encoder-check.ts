@@ -1,4 +1,4 @@
-import type { Codec, EncoderConfig, EncoderOptions } from '../onvif/media.js';
+import type { Codec, EncoderConfig, EncoderOptions } from './media.js';
 
 /** A requested change of stream settings; unset fields keep the camera's value. */
 export interface EncoderChange {

@@ -1,0 +1,118 @@
+import { Agent as HttpAgent, type IncomingHttpHeaders, request as httpRequest } from 'node:http';
+import { type Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import type { TLSSocket } from 'node:tls';
+import { agentFor, certificateProblem, type TlsTrust } from './tls-trust.js';
+
+/** Why an exchange ended without a usable answer. */
+export type ExchangeFailure = 'timeout' | 'too-large' | 'network' | 'tls' | 'aborted';
+
+/** A failed HTTP exchange; `code` is the socket error code when there was one (ECONNREFUSED, ECONNRESET…). */
+export class ExchangeError extends Error {
+  override name = 'ExchangeError';
+  constructor(
+    readonly failure: ExchangeFailure,
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface ExchangeRequest {
+  url: URL;
+  method: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+  /** One deadline for the whole exchange (connect, send, every byte of the answer); the request is destroyed at it. */
+  deadlineMs: number;
+  /** Answers longer than this are refused and the connection dropped. */
+  maxBytes: number;
+  tls?: TlsTrust;
+  signal?: AbortSignal;
+}
+
+export interface ExchangeResponse {
+  status: number;
+  headers: IncomingHttpHeaders;
+  /** Header names and values as sent: several WWW-Authenticate headers stay apart. */
+  rawHeaders: string[];
+  body: Buffer;
+}
+
+// Keep-alive per scheme: a command's parallel calls to one camera reuse a few connections. Up to 8 per
+// camera: enough for a command's parallel reads, few enough for small firmware.
+const plainAgent = new HttpAgent({ keepAlive: true, maxSockets: 8, keepAliveMsecs: 5000 });
+
+/** Every value of one header, as sent (names compared case-insensitively). */
+export function headerValues(response: Pick<ExchangeResponse, 'rawHeaders'>, name: string): string[] {
+  const out: string[] = [];
+  const wanted = name.toLowerCase();
+  for (let i = 0; i + 1 < response.rawHeaders.length; i += 2)
+    if (response.rawHeaders[i]!.toLowerCase() === wanted) out.push(response.rawHeaders[i + 1]!);
+  return out;
+}
+
+/**
+ * One HTTP(S) request and its whole answer, bounded in time and size: a camera that drips bytes, never
+ * ends its headers or announces a huge body cannot hold a run, and leaves no socket or timer behind.
+ */
+export function exchange(req: ExchangeRequest): Promise<ExchangeResponse> {
+  const https = req.url.protocol === 'https:';
+  const agent: HttpAgent | HttpsAgent = https ? agentFor(req.tls ?? { kind: 'verify' }) : plainAgent;
+  const send = https ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const finish = (err: ExchangeError | undefined, response?: ExchangeResponse): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      req.signal?.removeEventListener('abort', onAbort);
+      if (err) {
+        request.destroy();
+        reject(err);
+      } else resolve(response!);
+    };
+    const onAbort = (): void => finish(new ExchangeError('aborted', 'stopped'));
+    const headers: Record<string, string> = { ...req.headers };
+    if (req.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(req.body));
+    const request = send(req.url, { method: req.method, headers, agent }, (res) => {
+      const announced = Number(res.headers['content-length']);
+      if (Number.isFinite(announced) && announced > req.maxBytes) {
+        finish(new ExchangeError('too-large', `the answer announces ${announced} bytes, more than the ${req.maxBytes} accepted`));
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > req.maxBytes) finish(new ExchangeError('too-large', `the answer is longer than the ${req.maxBytes} bytes accepted`));
+        else chunks.push(chunk);
+      });
+      res.on('end', () =>
+        finish(undefined, { status: res.statusCode ?? 0, headers: res.headers, rawHeaders: res.rawHeaders, body: Buffer.concat(chunks) }),
+      );
+      res.on('error', (err: NodeJS.ErrnoException) => finish(new ExchangeError('network', err.message, err.code)));
+      res.on('aborted', () => finish(new ExchangeError('network', 'the camera closed the connection mid-answer', 'ECONNRESET')));
+    });
+    const timer = setTimeout(() => finish(new ExchangeError('timeout', `no complete answer within ${req.deadlineMs} ms`)), req.deadlineMs);
+    if (req.signal?.aborted) return onAbort();
+    req.signal?.addEventListener('abort', onAbort, { once: true });
+    if (https) {
+      // A pinned or self-signed certificate is checked here, on every socket (new or reused), before anything is sent.
+      request.on('socket', (socket) => {
+        const tls = socket as TLSSocket;
+        const check = (): void => {
+          const problem = certificateProblem(tls, req.tls ?? { kind: 'verify' });
+          if (problem) finish(new ExchangeError('tls', problem));
+        };
+        if (tls.connecting || !tls.encrypted || tls.getPeerCertificate === undefined) tls.once('secureConnect', check);
+        else check();
+      });
+    }
+    request.on('error', (err: NodeJS.ErrnoException) => {
+      const tlsCode = err.code?.startsWith('ERR_TLS') || /certificate|self[- ]signed|SSL/i.test(err.message);
+      finish(new ExchangeError(tlsCode ? 'tls' : 'network', err.message, err.code));
+    });
+    request.end(req.body);
+  });
+}

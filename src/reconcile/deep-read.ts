@@ -1,0 +1,110 @@
+import type { OnvifClient } from '../onvif/client.js';
+import * as device from '../onvif/device.js';
+import { getEncoderOptions, type EncoderOptions, type MediaProfile } from '../onvif/media.js';
+import { getPresets, getStatus, type Position, type Preset } from '../onvif/ptz.js';
+import type { EarlyReads } from '../reach/inspect.js';
+import { displayText } from '../text/display.js';
+
+/**
+ * The reads reconciliation needs beyond a health check. Each costs a request per camera, so a point asks
+ * only for what its inventory manages (no DNS read when no DNS is wanted; encoder options only for an
+ * encoder to change).
+ */
+export interface ReadPlan {
+  ntp: boolean;
+  dns: boolean;
+  gateway: boolean;
+  /** The inventory lists PTZ presets: they must be read to be compared. */
+  presets: boolean;
+  /** Where the head points now (a PTZ camera's view is compared only at a preset). */
+  position: boolean;
+  /** The encoder tokens whose options are wanted, given the profiles; none when absent. */
+  encoderOptionsFor?: (profiles: MediaProfile[]) => string[];
+}
+
+/** A read a comparison needed that the camera did not answer: the point cannot be called healthy. */
+export interface ReadFailure {
+  operation: string;
+  reason: string;
+}
+
+/** What the reads found; a part is null when it was not asked for or could not be read (then it is in `failed`). */
+export interface DeepReads {
+  identity: device.DeviceInformation | null;
+  interfaces: device.NetworkInterfaceInfo[] | null;
+  ntp: string[] | null;
+  dns: string[] | null;
+  gateway: string[] | null;
+  profiles: MediaProfile[] | null;
+  encoderOptions: Record<string, EncoderOptions[]>;
+  /** Whether the camera offers PTZ; null when its services could not be read. */
+  ptz: boolean | null;
+  presets: Preset[] | null;
+  position: Position | null;
+  failed: ReadFailure[];
+}
+
+const reason = (err: unknown): string => displayText(err instanceof Error ? err.message : String(err), 160);
+
+/**
+ * Reads what the plan compares, each read on its own: one that fails (a hang, malformed XML, an HTTP
+ * 500, a refusal) is recorded with its reason and leaves the others standing. Encoder options are only
+ * consulted to check a change, so their failure is not recorded.
+ */
+export async function readDeep(client: OnvifClient, early: EarlyReads, plan: ReadPlan): Promise<DeepReads> {
+  const failed: ReadFailure[] = [];
+  const needed = <T>(operation: string, p: Promise<T>): Promise<T | null> =>
+    p.catch((err: unknown) => {
+      failed.push({ operation, reason: reason(err) });
+      return null;
+    });
+  const skipped = Promise.resolve(null);
+  const [identity, interfaces, ntp, dns, gateway, services, profiles] = await Promise.all([
+    needed('GetDeviceInformation', early.identity),
+    needed('GetNetworkInterfaces', device.getNetworkInterfaces(client)),
+    plan.ntp
+      ? needed(
+          'GetNTP',
+          device.getNtp(client).then((n) => n.servers),
+        )
+      : skipped,
+    plan.dns
+      ? needed(
+          'GetDNS',
+          device.getDns(client).then((d) => d.servers),
+        )
+      : skipped,
+    plan.gateway ? needed('GetNetworkDefaultGateway', device.getDefaultGateway(client)) : skipped,
+    needed('GetServices', early.services),
+    // Profiles follow the services; when those failed, the services failure says it all.
+    early.services.then(
+      () => needed('GetProfiles', early.profiles),
+      () => null,
+    ),
+  ]);
+  const ptz = services ? services.some((s) => s.namespace === 'http://www.onvif.org/ver20/ptz/wsdl') : null;
+  const ptzProfile = profiles?.find((p) => p.hasPtz);
+  const encoderTokens = profiles ? [...new Set(plan.encoderOptionsFor?.(profiles) ?? [])] : [];
+  const [presets, status, ...options] = await Promise.all([
+    plan.presets && ptz && ptzProfile ? needed('GetPresets', getPresets(client, ptzProfile.token)) : skipped,
+    plan.position && ptz && ptzProfile ? needed('GetStatus', getStatus(client, ptzProfile.token)) : skipped,
+    ...encoderTokens.map((token) => getEncoderOptions(client, token).catch(() => null)),
+  ]);
+  const encoderOptions: Record<string, EncoderOptions[]> = {};
+  encoderTokens.forEach((token, i) => {
+    if (options[i]) encoderOptions[token] = options[i]!;
+  });
+  return {
+    identity,
+    interfaces,
+    ntp,
+    dns,
+    gateway,
+    profiles,
+    encoderOptions,
+    ptz,
+    presets: presets as Preset[] | null,
+    position: status ? (status as { position: Position }).position : null,
+    failed,
+  };
+}
