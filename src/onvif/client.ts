@@ -105,7 +105,7 @@ export class OnvifClient {
     this.now = options.now ?? Date.now;
     this.signal = options.signal;
     const creds = options.credentials;
-    this.credentials = creds && creds.username && !creds.password.isEmpty ? creds : undefined;
+    this.credentials = creds?.username && !creds.password.isEmpty ? creds : undefined;
     this.answerer = this.credentials
       ? new ChallengeAnswerer(this.credentials, {
           allowBasic: this.policy.allowBasic,
