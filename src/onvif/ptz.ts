@@ -114,13 +114,11 @@ export async function stop(c: OnvifClient, profileToken: string): Promise<void> 
 
 export async function getPresets(c: OnvifClient, profileToken: string): Promise<Preset[]> {
   const r = await c.call('ptz', 'GetPresets', `<GetPresets ${TPTZ}>${profile(profileToken)}</GetPresets>`);
-  return r
-    .all('Preset')
-    .map((p) => ({
-      token: p.attr('token') ?? '',
-      name: p.text('Name') ?? '',
-      position: readPosition(p.child('PTZPosition'), 'GetPresets', c.endpoint.url),
-    }));
+  return r.all('Preset').map((p) => ({
+    token: p.attr('token') ?? '',
+    name: p.text('Name') ?? '',
+    position: readPosition(p.child('PTZPosition'), 'GetPresets', c.endpoint.url),
+  }));
 }
 
 /** Saves the current position as a preset; with `token`, overwrites that preset instead of creating one. */

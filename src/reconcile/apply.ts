@@ -1,10 +1,8 @@
 import pLimit from 'p-limit';
 import type { CredentialResolver } from '../credentials/resolve.js';
 import { openSession } from '../device/session.js';
-import { UserError } from '../errors.js';
 import { byExecutionOrder, describeAction, executeAction } from './actions.js';
 import type { DesiredPoint } from './desired.js';
-import { fingerprintOf } from './fingerprint.js';
 import type { ActionOutcome, ApplyReport, FixAction, PointOutcome } from './model.js';
 import { observeOne } from './observe.js';
 import { verifyAction } from './verify.js';
@@ -13,8 +11,6 @@ import { droppedByInterrupt } from '../reach/ping.js';
 export interface ApplyWork {
   point: DesiredPoint;
   actions: FixAction[];
-  /** The fingerprint the plan saw, when applying a saved plan. */
-  fingerprint: string | null | undefined;
 }
 
 export interface ApplyOptions {
@@ -22,38 +18,11 @@ export interface ApplyOptions {
   timeoutMs: number;
   rtspPort: number;
   credentials: CredentialResolver;
-  /** A saved plan: refuse it when any camera changed since it was made. */
-  checkFingerprints: boolean;
   signal?: AbortSignal;
   onPoint?: (outcome: PointOutcome, done: number, total: number) => void;
 }
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
-
-/** Refuses a saved plan whose cameras changed since it was made, before anything is touched. */
-async function refuseIfStale(work: ApplyWork[], options: ApplyOptions): Promise<void> {
-  const limit = pLimit(options.concurrency);
-  const stale = (
-    await Promise.all(
-      work.map((w) =>
-        limit(async () => {
-          const now = await observeOne(
-            w.point,
-            await options.credentials.forProfile(w.point.credentialProfile),
-            options.timeoutMs,
-            options.rtspPort,
-          );
-          return fingerprintOf(now) !== w.fingerprint ? w.point.point.id : undefined;
-        }),
-      ),
-    )
-  ).filter((id): id is string => id !== undefined);
-  if (stale.length) {
-    throw new UserError(`the plan is stale: ${stale.join(', ')} changed since it was made; nothing was changed`, {
-      hint: "run 'camfleet plan --out FILE' again, review it, and apply the new plan",
-    });
-  }
-}
 
 /** Carries out one camera's actions, then reads the camera again and verifies each. */
 async function applyPoint(w: ApplyWork, options: ApplyOptions): Promise<PointOutcome> {
@@ -108,7 +77,6 @@ async function applyPoint(w: ApplyWork, options: ApplyOptions): Promise<PointOut
  * (offline, refusing) is reported and the others go on.
  */
 export async function applyWork(work: ApplyWork[], options: ApplyOptions): Promise<ApplyReport> {
-  if (options.checkFingerprints) await refuseIfStale(work, options);
   // Queued cameras are dropped on an interrupt: their promises reject, and they are reported as skipped.
   const limit = pLimit({ concurrency: options.concurrency, rejectOnClear: true });
   let interrupted = options.signal?.aborted ?? false;

@@ -2,7 +2,6 @@ import type { DiscoveredDevice } from '../discovery/model.js';
 import type { EncoderOptions, EncoderConfig, MediaProfile } from '../onvif/media.js';
 import type { Position, Preset } from '../onvif/ptz.js';
 import type { HealthState } from '../reach/health.js';
-import { counted } from '../text/counted.js';
 
 /** What camfleet saw of one inventory point's camera (plain data: the diff is a pure function of it). */
 export interface Observation {
@@ -33,9 +32,8 @@ export type FixAction =
   | { type: 'set-home'; position: Position }
   | { type: 'goto-preset'; name: string; position: Position | null; tolerance: number };
 
-/** `~` fixable drift, `!` needs a person, `-` missing, `+` unknown or moved device. */
+/** Fixable drift, needs a person, missing, unknown or moved device. */
 export type FindingKind = 'fix' | 'attention' | 'missing' | 'unknown';
-export const SYMBOL: Record<FindingKind, string> = { fix: '~', attention: '!', missing: '-', unknown: '+' };
 
 export interface Finding {
   kind: FindingKind;
@@ -82,6 +80,10 @@ export interface Plan {
   formatVersion: 1;
   createdAt: string;
   inventory: string;
+  /** A digest of the inventory files the plan was made from: apply refuses the plan when they changed. */
+  inventoryDigest: string;
+  /** What the plan was asked to include; apply re-derives the actions with the same options. */
+  options: { prune: boolean; home: boolean };
   points: PlannedPoint[];
   findings: Finding[];
   /** Devices found on the site's networks, for adopt (identity of unknown or moved cameras). */
@@ -118,6 +120,3 @@ export function summarise(findings: Finding[]): Plan['summary'] {
   const count = (k: FindingKind): number => findings.filter((f) => f.kind === k).length;
   return { fix: count('fix'), attention: count('attention'), missing: count('missing'), unknown: count('unknown') };
 }
-
-export const summaryLine = (s: Plan['summary']): string =>
-  `Plan: ${s.fix} to fix, ${s.attention} need attention, ${s.missing} missing, ${counted(s.unknown, 'unknown device')}.`;

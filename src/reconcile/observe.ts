@@ -9,7 +9,7 @@ import { type Inspection, inspectCamera } from '../reach/inspect.js';
 import { healthResult, inspectAll, type PingResult } from '../reach/ping.js';
 import { type DeepReads, type ReadPlan, readDeep } from './deep-read.js';
 import type { DesiredPoint } from './desired.js';
-import { encoderChangeFor, profileFor } from './diff.js';
+import { encoderChangeFor, profileFor } from './encoder-change.js';
 import type { Observation } from './model.js';
 
 export interface ObserveOptions {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDocument } from '../../src/inventory/canonical.js';
 import { compileOutputSchema } from '../../src/inventory/schemas.js';
-import type { CheckReport } from '../../src/reconcile/reports.js';
+import type { CheckReport } from '../../src/reconcile/check-report.js';
 import { startFleet } from '../../src/sim/index.js';
 import { parseXml, type XmlElement } from '../../src/xml/parse.js';
 import { camfleet } from '../helpers/cli-in-process.js';

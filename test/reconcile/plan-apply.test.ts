@@ -140,7 +140,8 @@ describe('apply', () => {
 
   it('is idempotent: a second apply changes nothing it had fixed', async () => {
     const run = await camfleet(['--json', 'apply', '--inventory', env.site, '--yes', '--street', 'cong-chinh'], env.env);
-    expect(run.stdout.trim()).toBe('Nothing to apply.');
+    // With --json, an apply with nothing to do is still a report (an empty one), never plain text.
+    expect(JSON.parse(run.stdout)).toMatchObject({ formatVersion: 1, interrupted: false, points: [], summary: { verified: 0, failed: 0 } });
     expect(run.code).toBe(0);
   });
 });

@@ -170,7 +170,7 @@ export function registerPtz(program: Command, kit: CommandKit): Example {
       'after',
       '\nExamples:\n  camfleet ptz reaim --inventory inventory/tan-xuan-2 --street cong-chinh --preset gate\n  camfleet ptz reaim --inventory inventory/tan-xuan-2 --street ngo-8 --save --yes',
     )
-    .action(kit.action(async (cli, ...args: unknown[]) => (await import('../run/reconcile.js')).runReaim(cli, args[0] as ReaimFlags)));
+    .action(kit.action(async (cli, ...args: unknown[]) => (await import('../run/reaim.js')).runReaim(cli, args[0] as ReaimFlags)));
   return { command: 'ptz', example: 'camfleet ptz preset set 127.0.1.1 road   # save where it points as "road"' };
 }
 

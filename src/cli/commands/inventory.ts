@@ -89,7 +89,7 @@ export function registerInventory(program: Command, kit: CommandKit): Example {
         const flags = args[1] as AdoptFlags;
         if (!['public', 'household', 'business'].includes(flags.owner))
           throw new (await import('../../errors.js')).UserError(`--owner must be public, household or business`);
-        return (await import('../run/reconcile.js')).runAdopt(cli, args[0] as string | undefined, flags);
+        return (await import('../run/adopt.js')).runAdopt(cli, args[0] as string | undefined, flags);
       }),
     );
 

@@ -55,7 +55,7 @@ export function registerPlan(program: Command, kit: CommandKit): Example {
       'after',
       '\n  ~ drift apply can fix   ! needs a person   - missing   + unknown or moved device\n\nExamples:\n  camfleet plan --inventory inventory/tan-xuan-2\n  camfleet plan --inventory inventory/tan-xuan-2 --street ngo-8 --out plan.json\n\nExit: 0 nothing to do, 1 findings, 2 error.',
     )
-    .action(kit.action(async (cli, ...args: unknown[]) => (await import('../run/reconcile.js')).runPlan(cli, args[0] as PlanFlags)));
+    .action(kit.action(async (cli, ...args: unknown[]) => (await import('../run/plan.js')).runPlan(cli, args[0] as PlanFlags)));
   return { command: 'plan', example: 'camfleet plan --inventory inventory/tan-xuan-2 # what drifted?' };
 }
 
@@ -78,7 +78,7 @@ export function registerApply(program: Command, kit: CommandKit): Example {
     )
     .action(
       kit.action(async (cli, ...args: unknown[]) =>
-        (await import('../run/reconcile.js')).runApply(cli, args[0] as string | undefined, args[1] as ApplyFlags),
+        (await import('../run/apply.js')).runApply(cli, args[0] as string | undefined, args[1] as ApplyFlags),
       ),
     );
   return { command: 'apply', example: 'camfleet apply --inventory inventory/tan-xuan-2 # fix the drift, verified' };

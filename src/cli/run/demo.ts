@@ -6,9 +6,18 @@ import { overridesFromInventory } from '../../sim/from-inventory.js';
 import { canListen, startFleet, type Fleet } from '../../sim/fleet.js';
 import type { Cli } from '../context.js';
 import { Exit, type ExitCode } from '../exit-codes.js';
-import { runCheck } from './check.js';
-import { runAdopt, runApply, runPlan } from './reconcile.js';
-import type { ReconcileFlags } from './reconcile-flags.js';
+import { adoptChanges } from '../../reconcile/adopt.js';
+import { applyWork } from '../../reconcile/apply.js';
+import { runCheck } from '../../reconcile/check.js';
+import { writePlan } from '../../reconcile/plan-file.js';
+import { type ObserveSettings, planSelection, type ReconcileDeps } from '../../reconcile/run.js';
+import { verifySavedPlan } from '../../reconcile/saved-plan.js';
+import { selectPoints } from '../../reconcile/selection.js';
+import { credentialResolver } from '../credentials.js';
+import { renderCheck } from '../views/check-view.js';
+import { inventoryChangesView } from '../views/inventory-changes-view.js';
+import { planView } from '../views/plan-view.js';
+import { writeChanges } from './inventory-changes.js';
 
 const SAMPLE = resolve(import.meta.dirname, '../../../inventory/tan-xuan-2');
 
@@ -31,6 +40,11 @@ async function copySample(dir: string, port: number): Promise<string> {
     }
   }
   return site;
+}
+
+/** The whole sample site, as the demo's inventory stands now (adopt changes it between steps). */
+async function loadSelection(site: string) {
+  return selectPoints(site, await loadInventory(site), {});
 }
 
 /**
@@ -73,21 +87,51 @@ export async function runDemo(cli: Cli): Promise<ExitCode> {
       ].join('\n'),
     );
 
-    const flags: ReconcileFlags = { inventory: site, discovery: true, timeout: 3, concurrency: 32, rtspPort: port === 80 ? 554 : 8554 };
+    const settings: ObserveSettings = {
+      timeoutMs: 3000,
+      concurrency: 32,
+      rtspPort: port === 80 ? 554 : 8554,
+      discovery: true,
+      interfaces: [],
+    };
+    const credentialsResolver = await credentialResolver(demoCli, {});
+    const deps: ReconcileDeps = { credentials: credentialsResolver, now: () => new Date(), signal: cli.signal };
+    const view = planView(demoCli);
+
     step(2, 'camfleet check: is every camera healthy and as the inventory says? (what CI runs)');
-    await runCheck(demoCli, { ...flags });
+    await renderCheck(demoCli, await runCheck({ dir: site }, settings, deps), {});
     step(3, 'camfleet plan --out plan.json: what apply would fix, what needs a person');
     const planFile = join(dir, 'plan.json');
-    await runPlan(demoCli, { ...flags, out: planFile });
+    const plan = await planSelection(await loadSelection(site), settings, deps);
+    await writePlan(planFile, plan);
+    view.plan(plan);
     step(4, 'camfleet apply plan.json: re-aim the preset, fix the stream, verify');
-    await runApply(demoCli, planFile, { ...flags, yes: true });
+    const work = await verifySavedPlan(plan, await loadSelection(site), settings, deps);
+    view.work(`Applying ${planFile}`, work);
+    view.apply(
+      await applyWork(work, {
+        concurrency: 32,
+        timeoutMs: settings.timeoutMs,
+        rtspPort: settings.rtspPort,
+        credentials: credentialsResolver,
+      }),
+    );
     step(5, 'camfleet inventory adopt --into cong-chinh: record the moved camera and the unknown one (in a temporary copy)');
-    await runAdopt(demoCli, undefined, { ...flags, yes: true, owner: 'public', into: 'cong-chinh' });
+    const selection = await loadSelection(site);
+    const { changes } = adoptChanges(await planSelection(selection, settings, deps), selection.sites, {
+      street: 'cong-chinh',
+      owner: 'public',
+      today: new Date().toISOString().slice(0, 10),
+    });
+    const changesView = inventoryChangesView(demoCli);
+    changesView.changes(changes);
+    await writeChanges(changes);
+    changesView.written(changes);
     step(
       6,
       'camfleet check again: the offline camera needs a person on site; the adopted camera now gets the site settings on the next apply',
     );
-    await runCheck(demoCli, { ...flags });
+    await renderCheck(demoCli, await runCheck({ dir: site }, settings, deps), {});
     cli.out(
       `\nDone in ${Math.round((Date.now() - started) / 1000)} s. Try it on the simulator yourself:\n` +
         `  camfleet sim --inventory inventory/tan-xuan-2 &\n  CAMFLEET_PASSWORD=camfleet camfleet plan --inventory inventory/tan-xuan-2 --user admin`,

@@ -116,11 +116,14 @@ async function recordPreset(cli: Cli, dir: string, pointId: string, preset: Pres
   const { loadInventory } = await import('../../inventory/load.js');
   const { InventoryEditor } = await import('../../inventory/editor.js');
   const { writeChanges } = await import('./inventory-changes.js');
+  const { inventoryChangesView } = await import('../views/inventory-changes-view.js');
   const editor = new InventoryEditor(await loadInventory(dir));
   editor.setPreset(pointId, preset);
   const changes = editor.changes();
-  if (changes.length) await writeChanges(cli, changes);
-  else cli.info(`The inventory already has preset '${preset.name}' there.`);
+  if (changes.length) {
+    await writeChanges(changes);
+    inventoryChangesView(cli).written(changes);
+  } else cli.info(`The inventory already has preset '${preset.name}' there.`);
 }
 
 export async function runPresetGoto(cli: Cli, text: string, name: string, flags: DeviceFlags & { wait?: boolean }): Promise<ExitCode> {

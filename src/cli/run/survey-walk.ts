@@ -9,7 +9,7 @@ import { displayPath } from '../../inventory/diagnostics.js';
 import type { StreamSpec } from '../../inventory/model.js';
 import { getProfiles } from '../../onvif/media.js';
 import * as ptz from '../../onvif/ptz.js';
-import { encoderChangeFor, profileFor } from '../../reconcile/diff.js';
+import { encoderChangeFor, profileFor } from '../../reconcile/encoder-change.js';
 import type { Decision } from '../../survey/model.js';
 import type { Cli } from '../context.js';
 import { roundedPosition } from './ptz.js';

@@ -13,8 +13,11 @@ import type { Cli } from '../context.js';
 import { credentialResolver } from '../credentials.js';
 import { Exit, type ExitCode } from '../exit-codes.js';
 import { describeAnswer, describeCase, renderOverview } from '../views/survey-view.js';
-import { inventoryPatches, renderPatches, writeChanges } from './inventory-changes.js';
-import { makePlan, select, type Selection } from './reconcile-context.js';
+import { inventoryChangesView, inventoryPatches, renderPatches } from '../views/inventory-changes-view.js';
+import { writeChanges } from './inventory-changes.js';
+import { planSelection } from '../../reconcile/run.js';
+import type { Selection } from '../../reconcile/selection.js';
+import { depsOf, loadSelection, settingsOf } from './reconcile-setup.js';
 import type { ReconcileFlags } from './reconcile-flags.js';
 import { askCase, asker, type Ask, type QuestionContext } from './survey-questions.js';
 import { walkCamera, type WalkTarget } from './survey-walk.js';
@@ -118,7 +121,7 @@ export async function runSurvey(cli: Cli, flags: SurveyFlags, clock: { now: () =
       hint: NON_INTERACTIVE_HINT,
     });
   }
-  const selection = await select({ ...flags, point: undefined });
+  const selection = await loadSelection({ ...flags, point: undefined });
   const dir = resolve(selection.dir);
   const ask = asker(await import('@inquirer/prompts'), cli.signal);
   const today = clock.now().toISOString().slice(0, 10);
@@ -134,7 +137,7 @@ export async function runSurvey(cli: Cli, flags: SurveyFlags, clock: { now: () =
     cli.info('Looking at the network and the cameras of the inventory…');
     // As `camfleet discover`: multicast through every up IPv4 interface unless told which, or none.
     const interfaces = flags.multicast === false ? [] : selectInterfaces(flags.interface, localInterfaces());
-    const plan = await makePlan(cli, flags, selection, { ranges: flags.range, interfaces });
+    const plan = await planSelection(selection, { ...settingsOf(flags), interfaces, ranges: flags.range }, await depsOf(cli, flags));
     const overview = surveyOverview(plan, selection.points);
     const answered = new Map(kept.decisions.flatMap((d) => ('key' in d ? [[d.key, describeAnswer(d) ?? 'answered'] as const] : [])));
     renderOverview(cli, overview, answered);
@@ -190,7 +193,8 @@ export async function runSurvey(cli: Cli, flags: SurveyFlags, clock: { now: () =
       cli.info(`Nothing was written; your answers are kept in ${displayPath(sessionPath(dir))}: run 'camfleet survey' again to continue.`);
       return Exit.Findings;
     }
-    await writeChanges(cli, changes);
+    await writeChanges(changes);
+    inventoryChangesView(cli).written(changes);
     await removeSession(dir);
     cli.info("Review the change with 'git diff', then commit it.");
     return Exit.Ok;

@@ -1,16 +1,16 @@
+import { describeAction } from '../../reconcile/actions.js';
+import type { ApplyWork } from '../../reconcile/apply.js';
 import type { ApplyReport, Plan } from '../../reconcile/model.js';
-import { SYMBOL, summaryLine } from '../../reconcile/model.js';
-import type { Cli } from '../context.js';
 import { counted } from '../../text/counted.js';
+import { displayText } from '../../text/display.js';
+import type { Cli } from '../context.js';
+import { SYMBOL, summaryLine } from './symbols.js';
 
 const COLOR = { fix: 'yellow', attention: 'red', missing: 'red', unknown: 'cyan' } as const;
+const STATUS = { verified: 'green', done: 'green', failed: 'red', skipped: 'yellow' } as const;
 
 /** Terraform-style: findings grouped by street, then devices no point claims, then the summary line. */
-export function renderPlan(cli: Cli, plan: Plan): void {
-  if (cli.json) {
-    cli.out(JSON.stringify(plan));
-    return;
-  }
+export function renderPlanText(cli: Cli, plan: Plan): void {
   const lines: string[] = [];
   const streets = [...new Set(plan.points.map((p) => `${p.site}/${p.street}`))];
   for (const key of streets) {
@@ -19,16 +19,18 @@ export function renderPlan(cli: Cli, plan: Plan): void {
     if (findings.length === 0) continue;
     lines.push(cli.paint('bold', `${street} (${site})`));
     for (const f of findings)
-      lines.push(`  ${cli.paint(COLOR[f.kind], SYMBOL[f.kind])} ${cli.paint('bold', f.pointId ?? f.address)}: ${f.message}`);
+      lines.push(
+        `  ${cli.paint(COLOR[f.kind], SYMBOL[f.kind])} ${cli.paint('bold', f.pointId ?? f.address)}: ${displayText(f.message, 400)}`,
+      );
     lines.push('');
   }
   const others = plan.findings.filter((f) => f.kind === 'unknown');
   if (others.length) {
     lines.push(cli.paint('bold', 'On the network'));
-    for (const f of others)
-      lines.push(
-        `  ${cli.paint(COLOR.unknown, '+')} ${f.topic === 'moved' ? `${cli.paint('bold', f.pointId!)}: ${f.message}; ${f.hint}` : f.message}`,
-      );
+    for (const f of others) {
+      const text = f.topic === 'moved' ? `${cli.paint('bold', f.pointId!)}: ${f.message}; ${f.hint}` : f.message;
+      lines.push(`  ${cli.paint(COLOR.unknown, '+')} ${displayText(text, 400)}`);
+    }
     lines.push('');
   }
   if (plan.findings.length === 0)
@@ -37,18 +39,14 @@ export function renderPlan(cli: Cli, plan: Plan): void {
   cli.out(lines.join('\n'));
 }
 
-const STATUS = { verified: 'green', done: 'green', failed: 'red', skipped: 'yellow' } as const;
-
-export function renderApply(cli: Cli, report: ApplyReport): void {
-  if (cli.json) {
-    cli.out(JSON.stringify(report));
-    return;
-  }
+function renderApplyText(cli: Cli, report: ApplyReport): void {
   const lines: string[] = [];
   for (const p of report.points) {
     lines.push(`${cli.paint(STATUS[p.status], p.status.padEnd(8))} ${cli.paint('bold', p.pointId)} (${p.address})`);
     for (const a of p.actions)
-      lines.push(`  ${cli.paint(STATUS[a.status], a.status.padEnd(8))} ${a.description}${a.detail ? `: ${a.detail}` : ''}`);
+      lines.push(
+        `  ${cli.paint(STATUS[a.status], a.status.padEnd(8))} ${a.description}${a.detail ? `: ${displayText(a.detail, 400)}` : ''}`,
+      );
   }
   const s = report.summary;
   if (report.interrupted)
@@ -57,4 +55,40 @@ export function renderApply(cli: Cli, report: ApplyReport): void {
     cli.paint('bold', `\nApply: ${s.verified} verified, ${s.done} done (not readable back), ${s.failed} failed, ${s.skipped} skipped.`),
   );
   cli.out(lines.join('\n'));
+}
+
+/** What plan, apply and reaim show: for a person, or as JSON documents with --json. */
+export interface PlanView {
+  plan(plan: Plan): void;
+  /** The plan apply made before it asks (only shown to a person). */
+  planBeforeApply(plan: Plan): void;
+  work(what: string, work: ApplyWork[]): void;
+  nothingToApply(): void;
+  apply(report: ApplyReport): void;
+}
+
+export function planView(cli: Cli): PlanView {
+  if (cli.json) {
+    return {
+      plan: (plan) => cli.out(JSON.stringify(plan)),
+      planBeforeApply: () => undefined,
+      work: () => undefined,
+      nothingToApply: () =>
+        cli.out(
+          JSON.stringify({ formatVersion: 1, interrupted: false, points: [], summary: { verified: 0, done: 0, failed: 0, skipped: 0 } }),
+        ),
+      apply: (report) => cli.out(JSON.stringify(report)),
+    };
+  }
+  return {
+    plan: (plan) => renderPlanText(cli, plan),
+    planBeforeApply: (plan) => renderPlanText(cli, plan),
+    work: (what, work) => {
+      const count = work.reduce((n, w) => n + w.actions.length, 0);
+      cli.info(`${what}: ${counted(count, 'change')} on ${counted(work.length, 'camera')}`);
+      for (const w of work) for (const a of w.actions) cli.info(`  ~ ${w.point.point.id}: ${describeAction(a)}`);
+    },
+    nothingToApply: () => cli.out('Nothing to apply.'),
+    apply: (report) => renderApplyText(cli, report),
+  };
 }

@@ -1,0 +1,27 @@
+import type { Finding } from '../model.js';
+import type { TopicInput } from './context.js';
+
+/** A read a comparison needed and did not get: the comparison cannot pass, so the point does not. */
+export function readFindings({ d, o, finding }: TopicInput): Finding[] {
+  return o.failedReads.map((r) =>
+    finding(
+      'attention',
+      'read-failed',
+      `read failed: ${r.operation} (${r.reason})`,
+      `the camera did not answer a read the check needs: look at it with 'camfleet info ${d.host}', then run again`,
+    ),
+  );
+}
+
+/** The main stream must answer DESCRIBE; why not, when it does not. */
+export function streamHealthFindings({ o, finding }: TopicInput): Finding[] {
+  if (!o.stream || o.stream.ok) return [];
+  return [
+    finding(
+      'attention',
+      'stream',
+      `the main stream does not answer${o.stream.error ? ` (${o.stream.error})` : ' RTSP DESCRIBE'}`,
+      'check the camera streaming service; a reboot often helps',
+    ),
+  ];
+}
