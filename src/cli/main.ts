@@ -3,6 +3,7 @@ import { setMaxListeners } from 'node:events';
 import { createRequire } from 'node:module';
 import { isUserError } from '../errors.js';
 import { OnvifError } from '../onvif/errors.js';
+import { displayText } from '../text/display.js';
 import { createCli, type ProcessIo } from './context.js';
 import { Exit, EXIT_CODES_HELP, type ExitCode } from './exit-codes.js';
 import { makeKit, type Example } from './kit.js';
@@ -135,7 +136,8 @@ function exitCodeFor(err: unknown, io: ProcessIo, debug: boolean): ExitCode {
   }
   if (err instanceof OnvifError) {
     // The run reached a camera that failed or refused: a finding about the camera, not a camfleet bug.
-    io.stderr.write(`camfleet: ${err.describe()}${CAMERA_HINTS[err.name] ? ` — ${CAMERA_HINTS[err.name]}` : ''}\n`);
+    const hint = err.hint ?? CAMERA_HINTS[err.name];
+    io.stderr.write(`camfleet: ${displayText(err.describe(), 400)}${hint ? ` — ${hint}` : ''}\n`);
     return Exit.Findings;
   }
   const error = err instanceof Error ? err : new Error(String(err));
