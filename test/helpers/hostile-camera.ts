@@ -127,9 +127,7 @@ export async function hostileCamera(camera: SimCameraInfo, rules: Record<string,
 }
 
 /** A host that should never hear from camfleet: records every connection and request made to it. */
-export async function foreignHost(
-  address: string,
-): Promise<{
+export async function foreignHost(address: string): Promise<{
   url: string;
   hits: { path: string; authorization: string | undefined }[];
   connections: () => number;
