@@ -74,11 +74,18 @@ export async function discover(options: DiscoverOptions, deps: UdpDeps = default
   const [, ssdpHits, httpHits] = await Promise.all([probing, ssdp, http]);
 
   const devices = mergeFindings(matches, httpHits, ssdpHits);
-  for (const d of devices) d.findings.push(...xaddrFindings(d, options.localInterfaces));
+  const asked = { interfaces: options.interfaces, sweep: new Set(options.sweep) };
+  for (const d of devices) d.findings.push(...xaddrFindings(d, options.localInterfaces, asked));
   if (options.enrich) {
     progress('enriching');
     await enrichDevices(
-      devices.filter((d) => d.xaddrs.length > 0 && !options.skipEnrich?.(d)),
+      // Only devices inside what was asked are contacted, and never two claiming one identity (one is lying).
+      devices.filter(
+        (d) =>
+          d.xaddrs.length > 0 &&
+          !options.skipEnrich?.(d) &&
+          !d.findings.some((f) => f.kind === 'outside-xaddr' || f.kind === 'conflicting-identity'),
+      ),
       { credentials: options.credentials, timeoutMs: options.callTimeoutMs, concurrency: options.concurrency, signal: options.signal },
     );
   }

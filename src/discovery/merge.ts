@@ -46,7 +46,9 @@ function uuidOf(id: string): string | undefined {
 
 /**
  * Merges everything heard into one entry per device: ProbeMatches by EndpointReference (a device
- * answers on every interface and to both probes), HTTP answers and SSDP hits by address.
+ * answers on every interface and to both probes), HTTP answers and SSDP hits by address. Two answers
+ * that claim one EndpointReference from different addresses are not merged: both are kept, each with a
+ * conflict finding, since one of them is lying (or two cameras share a cloned identity).
  */
 export function mergeFindings(
   matches: ProbeMatch[],
@@ -55,13 +57,15 @@ export function mergeFindings(
 ): DiscoveredDevice[] {
   const byEpr = new Map<string, DiscoveredDevice>();
   for (const m of matches) {
-    let d = byEpr.get(m.endpointReference);
+    const first = m.xaddrs.map(hostOf).find(Boolean);
+    const address = first?.host ?? m.from;
+    const key = `${m.endpointReference}\0${address}`;
+    let d = byEpr.get(key);
     if (!d) {
-      const first = m.xaddrs.map(hostOf).find(Boolean);
-      d = blank(first?.host ?? m.from, m.source);
+      d = blank(address, m.source);
       d.endpointReference = m.endpointReference;
       d.port = first?.port ?? null;
-      byEpr.set(m.endpointReference, d);
+      byEpr.set(key, d);
     }
     addSource(d, m.source);
     for (const x of m.xaddrs) if (!d.xaddrs.includes(x)) d.xaddrs.push(x);
@@ -70,6 +74,13 @@ export function mergeFindings(
   }
   const devices = [...byEpr.values()];
   for (const d of devices) {
+    const rivals = devices.filter((o) => o !== d && o.endpointReference === d.endpointReference).map((o) => o.address);
+    if (rivals.length) {
+      d.findings.push({
+        kind: 'conflicting-identity',
+        message: `${rivals.join(', ')} also ${rivals.length === 1 ? 'claims' : 'claim'} EndpointReference ${d.endpointReference}: one of them is not what it says (or a cloned camera)`,
+      });
+    }
     d.name = scopeValue(d.scopes, 'name');
     d.location = scopeValue(d.scopes, 'location');
     d.hardware = scopeValue(d.scopes, 'hardware');

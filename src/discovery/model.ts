@@ -27,7 +27,14 @@ export interface SsdpHit {
 }
 
 export interface Finding {
-  kind: 'unreachable-xaddr' | 'link-local-xaddr' | 'enrich-failed' | 'auth-failed' | 'malformed-reply';
+  kind:
+    | 'unreachable-xaddr'
+    | 'link-local-xaddr'
+    | 'outside-xaddr'
+    | 'conflicting-identity'
+    | 'enrich-failed'
+    | 'auth-failed'
+    | 'malformed-reply';
   message: string;
 }
 

@@ -62,9 +62,11 @@ const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
  */
 export async function wsProbe(options: WsProbeOptions, deps: UdpDeps = defaultUdpDeps): Promise<void> {
   const sockets: Socket[] = [];
-  const messages = [probeMessage(newMessageId(), true), ...(options.anyType ? [probeMessage(newMessageId(), false)] : [])].map((m) =>
-    Buffer.from(m),
-  );
+  const ids = [newMessageId(), ...(options.anyType ? [newMessageId()] : [])];
+  const messages = ids.map((id, i) => Buffer.from(probeMessage(id, i === 0)));
+  // Only answers to our own probes count: a ProbeMatches that relates to nothing we sent is someone else's
+  // conversation, or a forgery.
+  const ours = new Set(ids);
 
   const listen = (socket: Socket, source: 'multicast' | 'unicast', via: string | undefined): void => {
     socket.on('message', (msg, rinfo) => {
@@ -75,8 +77,9 @@ export async function wsProbe(options: WsProbeOptions, deps: UdpDeps = defaultUd
         options.onMalformed(rinfo.address, (err as Error).message);
         return;
       }
-      for (const { onvif, relatesTo: _relatesTo, ...m } of parsed) {
-        if (onvif) options.onMatch({ ...m, from: rinfo.address, source, via });
+      for (const { onvif, relatesTo, ...m } of parsed) {
+        if (!relatesTo || !ours.has(relatesTo)) options.onMalformed(rinfo.address, 'not an answer to a probe camfleet sent (RelatesTo)');
+        else if (onvif) options.onMatch({ ...m, from: rinfo.address, source, via });
         else options.onMalformed(rinfo.address, `not an ONVIF device (types: ${m.types.join(' ') || 'none'})`);
       }
     });
