@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { displayUri } from '../text/display.js';
 import {
   getEncoderOptions,
   getEncoders,
@@ -30,7 +31,16 @@ export async function listProfiles(session: CameraSession): Promise<ProfileRepor
         getStreamUri(session.client, p.token).catch(() => null),
         getSnapshotUri(session.client, p.token).catch(() => null),
       ]);
-      return { token: p.token, name: p.name, encoder: p.encoder ?? null, streamUri, snapshotUri, ptz: p.hasPtz };
+      // Some cameras put user:password@ in their URIs: never shown or written.
+      const shown = (uri: string | null) => (uri === null ? null : displayUri(uri));
+      return {
+        token: p.token,
+        name: p.name,
+        encoder: p.encoder ?? null,
+        streamUri: shown(streamUri),
+        snapshotUri: shown(snapshotUri),
+        ptz: p.hasPtz,
+      };
     }),
   );
 }

@@ -22,13 +22,16 @@ function order(value: unknown, schema: Schema | undefined, file: string): unknow
   if (Array.isArray(value)) return value.map((v) => order(v, resolved?.items, resolvedFile));
   if (value === null || typeof value !== 'object') return value;
   const properties = resolved?.properties ?? {};
-  const known = Object.keys(properties).filter((k) => k in value);
+  // Own keys only, and an output without a prototype: a key named __proto__, constructor or toString in an
+  // x- field is data like any other, kept and written back.
+  const known = Object.keys(properties).filter((k) => Object.hasOwn(value, k));
   const rest = Object.keys(value)
-    .filter((k) => !(k in properties))
+    .filter((k) => !Object.hasOwn(properties, k))
     .sort();
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = Object.create(null);
   for (const key of [...known, ...rest]) {
-    out[key] = order((value as Record<string, unknown>)[key], properties[key], resolvedFile);
+    const schema = Object.hasOwn(properties, key) ? properties[key] : undefined;
+    out[key] = order((value as Record<string, unknown>)[key], schema, resolvedFile);
   }
   return out;
 }
@@ -40,9 +43,12 @@ function order(value: unknown, schema: Schema | undefined, file: string): unknow
 export function formatDocument(kind: 'site' | 'street', doc: unknown): string {
   const ordered = order(doc, loadSchema(kind) as Schema, kind) as Record<string, unknown>;
   if (kind === 'street' && Array.isArray(ordered.points)) {
-    ordered.points = [...ordered.points].sort((a, b) =>
-      String((a as { id?: unknown }).id).localeCompare(String((b as { id?: unknown }).id)),
-    );
+    // A point without a string id (a file being edited) sorts first and is kept as it is.
+    const key = (p: unknown): string => {
+      const id = p !== null && typeof p === 'object' ? (p as { id?: unknown }).id : undefined;
+      return typeof id === 'string' ? id : '';
+    };
+    ordered.points = [...ordered.points].sort((a, b) => key(a).localeCompare(key(b)));
   }
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readRegularFile } from '../fs/read-regular.js';
 import { join } from 'node:path';
 import { formatDocument } from './canonical.js';
 import { displayPath } from './diagnostics.js';
@@ -19,7 +19,8 @@ async function filesOf(dir: string): Promise<{ path: string; kind: 'site' | 'str
   for (const site of await findSiteDirs(dir)) {
     out.push({ path: join(site, SITE_FILE), kind: 'site' });
     const names = await readdir(join(site, STREETS_DIR)).catch(() => [] as string[]);
-    for (const name of names.filter((n) => n.endsWith('.json')).sort()) out.push({ path: join(site, STREETS_DIR, name), kind: 'street' });
+    for (const name of names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort())
+      out.push({ path: join(site, STREETS_DIR, name), kind: 'street' });
   }
   return out;
 }
@@ -32,9 +33,9 @@ export async function formatInventory(dir: string, check: boolean): Promise<Form
   const outcomes: FormatOutcome[] = [];
   for (const { path, kind } of await filesOf(dir)) {
     const file = displayPath(path);
-    const text = await readFile(path, 'utf8').catch(() => undefined);
+    const text = await readRegularFile(path).catch(() => undefined);
     if (text === undefined) {
-      outcomes.push({ file, status: 'skipped', reason: 'cannot read the file' });
+      outcomes.push({ file, status: 'skipped', reason: 'cannot read the file (or it is not a regular file)' });
       continue;
     }
     // A byte-order mark is the one problem fmt mends: it changes no data.
@@ -49,7 +50,12 @@ export async function formatInventory(dir: string, check: boolean): Promise<Form
       });
       continue;
     }
-    const canonical = formatDocument(kind, parsed.source.value);
+    const value = parsed.source.value;
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      outcomes.push({ file, status: 'skipped', reason: 'the file holds no JSON object' });
+      continue;
+    }
+    const canonical = formatDocument(kind, value);
     if (canonical === text) {
       outcomes.push({ file, status: 'unchanged' });
       continue;

@@ -94,6 +94,33 @@ function explainSyntaxError(text: string, code: ParseErrorCode, offset: number, 
   };
 }
 
+/** Objects and lists nested deeper than this are refused: no inventory needs it, and readers recurse. */
+export const MAX_JSON_DEPTH = 64;
+
+/** The place where nesting first goes deeper than MAX_JSON_DEPTH, found in one pass without recursion. */
+function tooDeep(text: string): JsonProblem | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > MAX_JSON_DEPTH) {
+        return {
+          ...positionOf(text, i),
+          pointer: '',
+          message: `objects and lists nested deeper than ${MAX_JSON_DEPTH} levels`,
+          hint: 'flatten this part of the file: no inventory field nests this deep',
+        };
+      }
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return undefined;
+}
+
 interface Scan {
   error?: { code: ParseErrorCode; offset: number; length: number };
   duplicates: JsonProblem[];
@@ -176,6 +203,8 @@ export function parseJsonSource(text: string): JsonParse {
       ],
     };
   }
+  const deep = tooDeep(text);
+  if (deep) return { ok: false, problems: [deep] };
   const { error, duplicates } = scan(text);
   if (error) return { ok: false, problems: [explainSyntaxError(text, error.code, error.offset, error.length)] };
   let value: unknown;

@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
+import { NotRegularFileError, readRegularFile } from '../fs/read-regular.js';
 import { join } from 'node:path';
 import { crossFileRules } from './cross-rules.js';
 import { displayPath, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
@@ -7,6 +8,7 @@ import type { LoadedFile, Site, SiteInventory, Street } from './model.js';
 import { explainSchemaError } from './schema-messages.js';
 import { validatorFor } from './schemas.js';
 import { findSecrets, SECRET_HINT } from './secrets.js';
+import { recoverInventoryWrites } from './writer.js';
 
 export const SITE_FILE = 'site.json';
 export const STREETS_DIR = 'streets';
@@ -35,14 +37,20 @@ function valueAt(value: unknown, pointer: string): unknown {
 async function checkFile<T>(path: string, kind: 'site' | 'street', out: Diagnostic[]): Promise<{ file?: LoadedFile<T>; valid: boolean }> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readRegularFile(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
+    const what =
+      err instanceof NotRegularFileError
+        ? err.kind === 'folder'
+          ? 'it is a folder'
+          : 'it is not a regular file but a FIFO, socket or device'
+        : (code ?? (err as Error).message);
     out.push(
       fileDiagnostic(
         path,
-        `cannot read the file (${code ?? (err as Error).message})`,
-        code === 'EACCES' ? 'let your user read it: chmod a+r' : 'check that it exists and is a file',
+        `cannot read the file (${what})`,
+        code === 'EACCES' ? 'let your user read it: chmod a+r' : 'check that it exists and is a plain file',
         'read',
       ),
     );
@@ -135,7 +143,7 @@ export async function validateSite(dir: string): Promise<SiteValidation> {
   const streetsDir = join(dir, STREETS_DIR);
   let names: string[] = [];
   if (await isDirectory(streetsDir)) {
-    names = (await readdir(streetsDir)).filter((n) => n.endsWith('.json')).sort();
+    names = (await readdir(streetsDir)).filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort();
   } else {
     out.push({
       ...fileDiagnostic(
@@ -190,5 +198,18 @@ export async function validateInventory(dir: string): Promise<SiteValidation[]> 
       },
     ];
   }
-  return Promise.all(sites.map(validateSite));
+  const results: SiteValidation[] = [];
+  for (const site of sites) {
+    // A camfleet killed mid-write left a journal or temporary files: finish or clean that first, and say so.
+    const recovered = await recoverInventoryWrites(site);
+    const validation = await validateSite(site);
+    validation.diagnostics.unshift(
+      ...recovered.map((note) => ({
+        ...fileDiagnostic(site, note, 'review it with git diff', 'interrupted-write'),
+        severity: 'warning' as const,
+      })),
+    );
+    results.push(validation);
+  }
+  return results;
 }

@@ -37,7 +37,10 @@ export class IcmpProber {
 
   private start(): ChildProcess {
     if (this.worker) return this.worker;
-    const worker = fork(WORKER, [], { execArgv: [], stdio: ['ignore', 'ignore', 'ignore', 'ipc'], serialization: 'json' });
+    // A clean environment: the helper, and the system ping it runs, never see CAMFLEET_PASSWORD or any
+    // other secret of camfleet's own; C locale so that ping's output reads as the ping package expects.
+    const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C', LC_ALL: 'C' };
+    const worker = fork(WORKER, [], { execArgv: [], env, stdio: ['ignore', 'ignore', 'ignore', 'ipc'], serialization: 'json' });
     worker.on('message', (reply: WorkerReply) => {
       this.waiting.get(reply.id)?.(reply);
       this.waiting.delete(reply.id);

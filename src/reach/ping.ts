@@ -1,4 +1,5 @@
 import { lookup } from 'node:dns/promises';
+import { displayUri } from '../text/display.js';
 import { isIP } from 'node:net';
 import pLimit from 'p-limit';
 import { healthOf, type HealthState, type HealthWarning, type StepOutcomes, type Thresholds } from './health.js';
@@ -83,7 +84,7 @@ export function healthResult<E>(n: Inspection<E>, icmp: IcmpOutcome, options: Th
     auth: !n.clock || n.auth === 'error' ? 'not-checked' : n.auth === 'ok' ? (n.authMode ?? 'none') : n.auth,
     tcp: { onvif: n.onvifPortOpen, rtsp: n.rtspPortOpen },
     stream: n.streamInfo
-      ? { uri: n.streamInfo.uri, codec: probe?.codec ?? null, width: probe?.width ?? null, height: probe?.height ?? null }
+      ? { uri: displayUri(n.streamInfo.uri), codec: probe?.codec ?? null, width: probe?.width ?? null, height: probe?.height ?? null }
       : null,
     errors,
     durationMs: Math.round(performance.now() - n.started),

@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -98,6 +98,18 @@ describe('camfleet ping when the system ping program cannot be used', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr.match(/not permitted to send ICMP/g)).toHaveLength(1);
     expect(run.stderr).toMatch(/setcap cap_net_raw\+ep/);
+  });
+
+  it("runs the system ping without camfleet's secrets in its environment", async () => {
+    const fake = join(bin, 'ping');
+    const dump = join(bin, 'env.txt');
+    await writeFile(fake, `#!/bin/sh\nenv >> ${dump}\necho "64 bytes from x: icmp_seq=1 ttl=64 time=0.1 ms"\n`);
+    await chmod(fake, 0o755);
+    const run = await pingWith(`${bin}:/usr/bin:/bin`);
+    expect(run.code, run.stderr).toBe(0);
+    const env = await readFile(dump, 'utf8');
+    expect(env).toMatch(/PATH=/);
+    expect(env).not.toMatch(/CAMFLEET|camfleet-secret|=camfleet$/m);
   });
 });
 

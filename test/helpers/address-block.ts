@@ -1,18 +1,10 @@
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { processAlive } from '../../src/fs/process-alive.js';
 
 const LOCKS = join(tmpdir(), 'camfleet-test-addresses');
 const held = new Set<string>();
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 process.on('exit', () => {
   for (const dir of held) rmSync(dir, { recursive: true, force: true });
@@ -37,7 +29,7 @@ export function reserveBlock(): { octet: number; address: (c: number, d: number)
         // Just made by another process, which has not written its pid yet: leave it, unless long dead.
         if (Date.now() - (statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? 0) < 60_000) continue;
       }
-      if (owner && alive(owner)) continue;
+      if (owner && processAlive(owner)) continue;
       rmSync(dir, { recursive: true, force: true });
       try {
         mkdirSync(dir);

@@ -124,7 +124,7 @@ describe('inventory validate: bad input gets an exact, located message', () => {
     await mkdir(join(site.dir, 'streets/broken.json'));
     const d = only((await validateInventory(site.dir)).flatMap((r) => r.diagnostics));
     expect(d.file).toMatch(/streets\/broken\.json$/);
-    expect(d.message).toBe('cannot read the file (EISDIR)');
+    expect(d.message).toBe('cannot read the file (it is a folder)');
   });
 
   it('an empty directory', async () => {

@@ -6,6 +6,7 @@ import type { EncoderChange } from '../../onvif/encoder-check.js';
 import { UserError } from '../../errors.js';
 import { getProfiles, getStreamUri, type Codec } from '../../onvif/media.js';
 import { probeStream } from '../../reach/rtsp.js';
+import { displayUri } from '../../text/display.js';
 import type { Cli } from '../context.js';
 import { openTarget, type DeviceFlags } from '../device-target.js';
 import { Exit, type ExitCode } from '../exit-codes.js';
@@ -77,6 +78,6 @@ export async function runStream(cli: Cli, text: string, flags: DeviceFlags & { p
   const profile = findProfile(await getProfiles(session.client), flags.profile);
   const uri = await getStreamUri(session.client, profile.token);
   const probe = flags.probe ? await probeStream(uri, session.access, flags.timeout * 1000) : null;
-  renderStream(cli, target.target, { profile: profile.token, uri, probe });
+  renderStream(cli, target.target, { profile: profile.token, uri: displayUri(uri), probe });
   return probe && !probe.ok ? Exit.Findings : Exit.Ok;
 }

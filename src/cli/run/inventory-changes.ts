@@ -1,7 +1,7 @@
 import type { FileChange } from '../../inventory/editor.js';
-import { writeInventoryFile } from '../../inventory/writer.js';
+import { writeInventoryFiles } from '../../inventory/writer.js';
 
-/** Writes the changed files atomically and canonically (each refused if it changed on disk since read). */
+/** Writes the changed files canonically, all or nothing (refused whole if any changed on disk since read). */
 export async function writeChanges(changes: FileChange[]): Promise<void> {
-  for (const c of changes) await writeInventoryFile(c.path, c.kind, c.doc, c.before);
+  await writeInventoryFiles(changes.map((c) => ({ path: c.path, kind: c.kind, doc: c.doc, before: c.before })));
 }

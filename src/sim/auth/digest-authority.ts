@@ -4,6 +4,10 @@ import { digestAlgorithm, digestResponse, parseAuthParams, splitScheme, type Dig
 export type DigestCheck = 'ok' | 'missing' | 'stale' | 'invalid';
 
 const NONCE_LIFETIME_MS = 5 * 60_000;
+/** Nonces whose use is tracked at once; past this the oldest are forgotten, and then refused as stale. */
+const MAX_TRACKED_NONCES = 50_000;
+/** Nonce counts remembered per nonce; a client that sends more gets a fresh nonce. */
+const MAX_COUNTS_PER_NONCE = 4096;
 
 /**
  * The server side of HTTP Digest for one simulated camera: issues challenges with stateless,
@@ -12,6 +16,10 @@ const NONCE_LIFETIME_MS = 5 * 60_000;
 export class DigestAuthority {
   private readonly secret = randomBytes(16);
   private readonly opaque = randomBytes(8).toString('hex');
+  /** Nonce → the nonce counts (with cnonce) already answered: an exact replay of an Authorization header is refused. */
+  private readonly used = new Map<string, Set<string>>();
+  /** Nonces issued before this time are stale: their use records were forgotten to bound memory. */
+  private forgottenBefore = 0;
 
   constructor(
     readonly realm: string,
@@ -58,7 +66,30 @@ export class DigestAuthority {
     const wanted = Buffer.from(expected);
     const matches = p.username === username && given.length === wanted.length && timingSafeEqual(given, wanted);
     if (!matches) return 'invalid';
-    return nonceState === 'expired' ? 'stale' : 'ok';
+    if (nonceState === 'expired') return 'stale';
+    // A counted use (qop=auth: nc and cnonce) may come once; a use without qop may come once per nonce.
+    return this.firstUse(p.nonce, p.qop ? `${p.nc ?? ''}:${p.cnonce ?? ''}` : '') ? 'ok' : 'stale';
+  }
+
+  /** Records a use of a nonce; false when the same use was seen before (a replay) or cannot be told apart. */
+  private firstUse(nonce: string, use: string): boolean {
+    const stamp = parseInt(Buffer.from(nonce, 'base64').toString().split(':')[0] ?? '0', 16);
+    if (stamp < this.forgottenBefore) return false;
+    let uses = this.used.get(nonce);
+    if (!uses) {
+      // Insertion order is issue order, closely enough: expired nonces leave from the front.
+      for (const [old] of this.used) {
+        const issued = parseInt(Buffer.from(old, 'base64').toString().split(':')[0] ?? '0', 16);
+        if (this.used.size < MAX_TRACKED_NONCES && this.now() - issued <= NONCE_LIFETIME_MS) break;
+        this.used.delete(old);
+        this.forgottenBefore = Math.max(this.forgottenBefore, issued + 1);
+      }
+      uses = new Set();
+      this.used.set(nonce, uses);
+    }
+    if (uses.has(use) || (use === '' && uses.size > 0) || uses.size >= MAX_COUNTS_PER_NONCE) return false;
+    uses.add(use);
+    return true;
   }
 
   private issueNonce(): string {
