@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { child, children, parseXml, resolveQName, textAt } from '../xml/parse.js';
 import { NS, WSD } from '../soap/namespaces.js';
+import { displayText } from '../text/display.js';
 
 /** A WS-Discovery Probe for ONVIF video transmitters, or for any device when `typed` is false. */
 export function probeMessage(messageId: string, typed: boolean): string {
@@ -39,9 +40,15 @@ export function parseProbeMatches(xml: string): ParsedMatch[] {
   const matches = child(body, 'ProbeMatches', NS.wsd) ?? child(body, 'ProbeMatches');
   if (!matches) return [];
   const relatesTo = textAt(header, 'RelatesTo');
-  const split = (text: string | undefined): string[] => (text ?? '').split(/\s+/).filter(Boolean);
+  // Cut and neutralised like every text a device sends: scopes and names end up in tables.
+  const split = (text: string | undefined): string[] =>
+    (text ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(0, 64)
+      .map((t) => displayText(t, 512));
   return children(matches, 'ProbeMatch').flatMap((m) => {
-    const endpointReference = textAt(m, 'EndpointReference', 'Address');
+    const endpointReference = displayText(textAt(m, 'EndpointReference', 'Address') ?? '', 200);
     if (!endpointReference) return [];
     const version = Number(textAt(m, 'MetadataVersion'));
     const typesElement = child(m, 'Types');

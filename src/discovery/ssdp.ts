@@ -1,4 +1,5 @@
 import type { LocalInterface } from './interfaces.js';
+import { displayText } from '../text/display.js';
 import type { SsdpHit } from './model.js';
 
 /** The service types searched for: every device (cameras announce themselves under many). */
@@ -26,7 +27,8 @@ export async function ssdpSearch(interfaces: LocalInterface[], timeoutMs: number
   try {
     for await (const service of bus.discover({ serviceType: SEARCH_TARGET, signal: AbortSignal.timeout(timeoutMs) })) {
       const device = ((service.details as { device?: Record<string, unknown> })?.device ?? {}) as Record<string, unknown>;
-      const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+      // What a device says is shown to people: neutralised and cut, like every camera text.
+      const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? displayText(v.trim(), 200) : undefined);
       const address = service.location.hostname;
       const key = `${address} ${service.uniqueServiceName}`;
       if (hits.has(key)) continue;
@@ -42,6 +44,7 @@ export async function ssdpSearch(interfaces: LocalInterface[], timeoutMs: number
       });
     }
   } catch (err) {
+    // The platform's own abort and timeout errors (AbortSignal.timeout) have no class to test for.
     if ((err as Error).name !== 'AbortError' && (err as Error).name !== 'TimeoutError') throw err;
   } finally {
     await bus.stop();

@@ -1,4 +1,8 @@
+import { displayText } from '../text/display.js';
 import type { XmlElement } from '../xml/parse.js';
+
+/** No value a camera gives is longer in the field (URIs and scopes are the longest); more is noise or attack. */
+const MAX_TEXT = 1024;
 
 /**
  * Read access to a SOAP reply. Names are local names matched case-insensitively and namespaces are not
@@ -37,10 +41,14 @@ export class Reply {
     return this.element !== undefined;
   }
 
-  /** Text content, trimmed; undefined when the element is absent. */
+  /**
+   * Text content, trimmed; undefined when the element is absent. What a camera says is shown to people:
+   * control characters and terminal escapes are neutralised, and a value is cut at 1,024 characters.
+   */
   text(...path: string[]): string | undefined {
     const target = path.length ? this.at(...path) : this;
-    return target.element?.text.trim();
+    const text = target.element?.text.trim();
+    return text === undefined ? undefined : displayText(text, MAX_TEXT);
   }
 
   /** A number; undefined when absent, empty or not a finite number (NaN and Infinity are not data). */
@@ -57,7 +65,7 @@ export class Reply {
     if (!this.element) return undefined;
     const wanted = name.toLowerCase();
     const key = Object.keys(this.element.attrs).find((k) => !k.startsWith('{') && k.toLowerCase() === wanted);
-    return key === undefined ? undefined : this.element.attrs[key];
+    return key === undefined ? undefined : displayText(this.element.attrs[key]!, MAX_TEXT);
   }
 
   /** A number attribute; undefined when absent or not a finite number. */

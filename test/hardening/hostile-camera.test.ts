@@ -185,6 +185,30 @@ describe('credentials go only to the camera', () => {
   });
 });
 
+describe('what a camera says is shown safely', () => {
+  it('neutralises terminal escapes and cuts overlong text', async () => {
+    proxy.rules.set('GetDeviceInformation', {
+      kind: 'rewrite',
+      // XML 1.0 forbids ESC itself, but allows the 8-bit CSI (U+009B) that some terminals obey, and DEL.
+      edit: (b) => b.replace(/<tds:Manufacturer>[^<]*</, `<tds:Manufacturer>\u009b2J\u009b31m\u007fEvil${'x'.repeat(10_000)}<`),
+    });
+    const run = await camfleet(['info', proxy.url], env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).not.toMatch(/[\u009b\u007f]/);
+    const device = run.stdout.split('\n').find((l) => l.startsWith('Device'))!;
+    expect(device).toMatch(/Evilx+…/);
+    expect(device.length).toBeLessThan(1200);
+  });
+
+  it('reports a PTZ position that is not a number as invalid data, never NaN', async () => {
+    proxy.rules.set('GetStatus', { kind: 'rewrite', edit: (b) => b.replace(/x="[^"]*"/, 'x="NaN"').replace(/y="[^"]*"/, 'y="Infinity"') });
+    const run = await camfleet(['ptz', 'status', proxy.url], env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/GetStatus .*: the camera gave a position that is not a number/);
+    expect(run.stdout).not.toMatch(/NaN|Infinity/);
+  });
+});
+
 describe('no reply holds a run past its deadline', () => {
   const bounded = async (args: string[], limitMs: number) => {
     const started = Date.now();

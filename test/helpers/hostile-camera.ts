@@ -92,16 +92,17 @@ export async function hostileCamera(camera: SimCameraInfo, rules: Record<string,
       out.on('error', reject);
       out.end(body);
     });
-    let reply = (await readAll(upstream)).toString(rule?.kind === 'malformed' ? 'utf8' : 'latin1');
+    const raw = await readAll(upstream);
     const headers = { ...upstream.headers };
     delete headers['content-length'];
     delete headers['transfer-encoding'];
+    let bytes = raw;
     if (/soap|xml/.test(String(upstream.headers['content-type']))) {
-      reply = reply.split(`${camera.address}:${camera.port}`).join(`${camera.address}:${port}`);
+      let reply = raw.toString('utf8').split(`${camera.address}:${camera.port}`).join(`${camera.address}:${port}`);
       if (rule?.kind === 'rewrite') reply = rule.edit(reply);
       if (rule?.kind === 'malformed') reply = reply.slice(0, Math.floor(reply.length / 2));
+      bytes = Buffer.from(reply, 'utf8');
     }
-    const bytes = Buffer.from(reply, 'latin1');
     res.writeHead(upstream.statusCode ?? 500, { ...headers, 'content-length': bytes.length }).end(bytes);
   };
   const server: Server = createServer((req, res) => {
