@@ -19,6 +19,7 @@ export interface HostileCamera {
   port: number;
   /** Every request the proxy saw: the SOAP operation (or the path) and its Authorization header. */
   requests: { operation: string; authorization: string | undefined }[];
+  /** By operation name (or `GET /path`); `*` applies to every request without a rule of its own. */
   rules: Map<string, Hostility>;
   close(): Promise<void>;
 }
@@ -52,7 +53,7 @@ export async function hostileCamera(camera: SimCameraInfo, rules: Record<string,
     const operation =
       req.method === 'POST' ? operationOf(body.toString('utf8')) : `${req.method} ${new URL(req.url ?? '/', 'http://x').pathname}`;
     requests.push({ operation, authorization: req.headers.authorization });
-    const rule = map.get(operation);
+    const rule = map.get(operation) ?? map.get('*');
     if (rule?.kind === 'hang') return;
     if (rule?.kind === 'close') return void req.socket.destroy();
     if (rule?.kind === 'status') return void res.writeHead(rule.status, { 'Content-Type': 'text/plain' }).end(rule.body ?? '');
