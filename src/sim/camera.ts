@@ -6,12 +6,22 @@ import { DEFAULT_PROFILES } from './defaults.js';
 import type { DiscoveryAdvert, Sequence } from './discovery/messages.js';
 import type { DiscoveryMember, DiscoveryResponder } from './discovery/responder.js';
 import { handleHttp, SERVICE_PATHS, SNAPSHOT_PATH } from './http-handler.js';
-import type { AuthMode, CameraFaults, CameraIdentity, CameraState, DigestAlgorithm, FaultChanges } from './model.js';
+import {
+  type AuthMode,
+  type CameraFaults,
+  type CameraIdentity,
+  type CameraState,
+  type DigestAlgorithm,
+  type FaultChanges,
+  NO_FAULTS,
+  withFaultChanges,
+} from './model.js';
 import { PtzHead } from './ptz-head.js';
 import { createRtspServer } from './rtsp-server.js';
 import { describeSdp } from './sdp.js';
 import type { ServiceCamera, ServiceName } from './services/context.js';
-import { renderSnapshot } from './snapshot.js';
+import { renderSnapshot } from './scene/render.js';
+import { posixTzOffsetMs } from './timezone.js';
 import { DESCRIPTION_PATH, type UpnpAdvert } from './upnp/description.js';
 import type { SsdpMember } from './upnp/ssdp-responder.js';
 
@@ -214,16 +224,29 @@ export class SimCamera implements ServiceCamera, DiscoveryMember, SsdpMember {
     return { ...this.state, position: this.ptz.position };
   }
 
-  snapshot(profileToken: string): Buffer | undefined {
+  /** The camera's local time of day in hours: set by a fault, or its own clock in its own time zone. */
+  private hourOfDay(): number {
+    if (this.faults.timeOfDay !== undefined) return this.faults.timeOfDay;
+    const local = new Date(this.cameraNow() + posixTzOffsetMs(this.state.timezone));
+    return local.getUTCHours() + local.getUTCMinutes() / 60;
+  }
+
+  /** What the camera sees now, as a JPEG at the profile's resolution (fixed cameras included). */
+  snapshot(profileToken: string): Promise<Buffer> | undefined {
     const profile = DEFAULT_PROFILES.find((p) => p.token === profileToken);
-    if (!profile) return undefined;
-    const small = profile.token !== DEFAULT_PROFILES[0]!.token;
+    const encoder = profile && this.state.encoders.find((e) => e.token === profile.encoderToken);
+    if (!encoder) return undefined;
     return renderSnapshot({
-      width: small ? 320 : 480,
-      height: small ? 180 : 270,
+      width: encoder.width,
+      height: encoder.height,
+      // A fixed camera looks where it was mounted: its head stays at home.
       position: this.ptz.position,
-      tampered: this.faults.tampered,
+      tamper: this.faults.tampered,
       seed: parseInt(this.identity.serialNumber.slice(-6), 16) || 1,
+      time: this.cameraNow() / 1000,
+      hour: this.hourOfDay(),
+      infrared: true,
+      random: () => this.options.deps.random(),
     });
   }
 
@@ -309,7 +332,7 @@ export class SimCamera implements ServiceCamera, DiscoveryMember, SsdpMember {
   setFaults(changes: FaultChanges): Promise<void> {
     const { clockSkewSeconds, ...rest } = changes;
     if (clockSkewSeconds !== undefined) this.state.clockOffsetMs = clockSkewSeconds * 1000;
-    this.faults = { ...this.faults, ...rest };
+    this.faults = withFaultChanges(this.faults, rest);
     return this.sync();
   }
 

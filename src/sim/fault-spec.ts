@@ -1,4 +1,5 @@
 import type { FaultChanges } from './model.js';
+import type { Tamper } from './scene/render.js';
 
 /** Faults as written on the command line: `KIND[=VALUE][@TARGETS]`. */
 export interface FaultSpec {
@@ -19,7 +20,33 @@ const FLAGS: Record<string, keyof FaultChanges> = {
   'rtsp-down': 'rtspDown',
 };
 
-export const FAULT_KINDS = [...Object.keys(FLAGS), 'latency=MS', 'drop=SHARE', 'skew=SECONDS', 'tampered=covered|turned'];
+const TAMPER_KINDS = ['covered', 'bagged', 'turned', 'upside-down', 'defocused', 'sprayed', 'nudged'] as const;
+
+export const FAULT_KINDS = [
+  ...Object.keys(FLAGS),
+  'latency=MS',
+  'drop=SHARE',
+  'skew=SECONDS',
+  `tampered=${TAMPER_KINDS.join('|')}|panned=DEGREES`,
+  'time=HH:MM',
+];
+
+/** `22:30` → 22.5. */
+function timeOfDay(value: string | undefined): number {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(value ?? '');
+  const hours = Number(m?.[1]);
+  const minutes = Number(m?.[2]);
+  if (!m || hours > 23 || minutes > 59)
+    throw new RangeError("fault 'time' is time=HH:MM, the time of day the pictures show, as in time=22:30");
+  return hours + minutes / 60;
+}
+
+function tamper(value: string | undefined): Tamper {
+  const panned = /^panned=(-?\d+(?:\.\d+)?)$/.exec(value ?? '');
+  if (panned) return { kind: 'panned', degrees: Number(panned[1]) };
+  if ((TAMPER_KINDS as readonly string[]).includes(value ?? '')) return { kind: value as (typeof TAMPER_KINDS)[number] };
+  throw new RangeError(`fault 'tampered' is tampered=${TAMPER_KINDS.join('|')} or tampered=panned=DEGREES`);
+}
 
 function number(kind: string, value: string | undefined, min: number, max: number): number {
   const n = Number(value);
@@ -34,7 +61,10 @@ export function parseFaultSpec(text: string): FaultSpec {
   const at = text.indexOf('@');
   const body = at === -1 ? text : text.slice(0, at);
   const targets = at === -1 ? undefined : expandTargets(text.slice(at + 1));
-  const [kind = '', value] = body.split('=', 2);
+  // Only the first '=' separates: tampered=panned=30 has a value with its own.
+  const eq = body.indexOf('=');
+  const kind = eq === -1 ? body : body.slice(0, eq);
+  const value = eq === -1 ? undefined : body.slice(eq + 1);
   const flag = FLAGS[kind];
   if (flag) {
     if (value !== undefined) throw new RangeError(`fault '${kind}' takes no value`);
@@ -48,8 +78,9 @@ export function parseFaultSpec(text: string): FaultSpec {
     case 'skew':
       return { changes: { clockSkewSeconds: number(kind, value, -1e9, 1e9) }, targets };
     case 'tampered':
-      if (value !== 'covered' && value !== 'turned') throw new RangeError("fault 'tampered' is tampered=covered or tampered=turned");
-      return { changes: { tampered: value }, targets };
+      return { changes: { tampered: tamper(value) }, targets };
+    case 'time':
+      return { changes: { timeOfDay: timeOfDay(value) }, targets };
     default:
       throw new RangeError(`unknown fault '${kind}'; known faults: ${FAULT_KINDS.join(', ')}`);
   }

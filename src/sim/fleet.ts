@@ -6,6 +6,7 @@ import { defaultIdentity, defaultState } from './defaults.js';
 import { DiscoveryResponder } from './discovery/responder.js';
 import {
   NO_FAULTS,
+  withFaultChanges,
   type AuthMode,
   type CameraIdentity,
   type CameraState,
@@ -194,10 +195,11 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
     const name = override.name ?? `cam-${String(i + 1).padStart(width, '0')}`;
     const address = override.address ?? addresses[i]!;
     const state = buildState(name, address, override, saved[name]);
-    const faults = { ...NO_FAULTS, ...options.faults, ...override.faults };
+    const { clockSkewSeconds: _fleetSkew, ...fleetFaults } = options.faults ?? {};
+    const { clockSkewSeconds: _cameraSkew, ...cameraFaults } = override.faults ?? {};
+    const faults = withFaultChanges(withFaultChanges(NO_FAULTS, fleetFaults), cameraFaults);
     const skew = override.faults?.clockSkewSeconds ?? options.faults?.clockSkewSeconds;
     if (skew !== undefined && !saved[name]) state.clockOffsetMs = skew * 1000;
-    delete (faults as FaultChanges).clockSkewSeconds;
     cameras.push(
       new SimCamera({
         name,

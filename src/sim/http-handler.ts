@@ -72,7 +72,7 @@ async function handleSnapshot(camera: SimCamera, req: IncomingMessage, res: Serv
       }
     }
   }
-  const image = camera.snapshot(url.searchParams.get('profile') ?? '');
+  const image = await camera.snapshot(url.searchParams.get('profile') ?? '');
   await camera.delay();
   if (!image) return send(res, { status: 404, headers: {}, body: 'no such profile' }, 'text/plain');
   if (res.destroyed) return;

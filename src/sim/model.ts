@@ -1,3 +1,5 @@
+import type { Tamper } from './scene/render.js';
+
 /** How a simulated camera authenticates SOAP requests. */
 export type AuthMode = 'ws-security' | 'digest' | 'both' | 'none';
 export type DigestAlgorithm = 'MD5' | 'SHA-256';
@@ -111,8 +113,13 @@ export interface CameraFaults {
   onvifOff: boolean;
   /** Its real password differs from the one the fleet reports, as on a camera someone re-keyed. */
   wrongPassword: boolean;
-  /** The view is obstructed: the snapshot shows a covered lens or a camera turned to a wall. */
-  tampered: 'none' | 'covered' | 'turned';
+  /** What was done to the camera's view (see scene/render.ts): covered, bagged, turned, panned, … */
+  tampered: Tamper;
+  /**
+   * The local time of day the picture shows, in hours (22.5 is 22:30), whatever the camera's clock says;
+   * undefined follows the camera's clock and time zone. Lets a test jump to night.
+   */
+  timeOfDay: number | undefined;
   /** The camera has no PTZ service. */
   noPtz: boolean;
   /** PTZ without AbsoluteMove (relative and continuous only). */
@@ -132,7 +139,8 @@ export const NO_FAULTS: CameraFaults = {
   httpDown: false,
   onvifOff: false,
   wrongPassword: false,
-  tampered: 'none',
+  tampered: { kind: 'none' },
+  timeOfDay: undefined,
   noPtz: false,
   noAbsoluteMove: false,
   ignoreEncoderChanges: false,
@@ -141,4 +149,18 @@ export const NO_FAULTS: CameraFaults = {
 };
 
 /** Fault changes as accepted by the API and the `--fault` flag; clockSkewSeconds resets the camera clock. */
-export type FaultChanges = Partial<CameraFaults> & { clockSkewSeconds?: number };
+export type FaultChanges = Partial<Omit<CameraFaults, 'tampered'>> & {
+  clockSkewSeconds?: number;
+  /** A tamper, or just its kind (`'covered'`) for those without a parameter. */
+  tampered?: Tamper | Exclude<Tamper['kind'], 'panned'>;
+};
+
+/** The faults as the camera keeps them: a tamper given by its kind alone becomes a whole one. */
+export function withFaultChanges(faults: CameraFaults, changes: Omit<FaultChanges, 'clockSkewSeconds'>): CameraFaults {
+  const { tampered, ...rest } = changes;
+  return {
+    ...faults,
+    ...rest,
+    ...(tampered === undefined ? {} : { tampered: typeof tampered === 'string' ? { kind: tampered } : tampered }),
+  };
+}

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import jpeg from 'jpeg-js';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileOutputSchema } from '../../src/inventory/schemas.js';
 import { startFleet, type Fleet } from '../../src/sim/index.js';
@@ -129,8 +129,9 @@ describe('snapshot and stream', () => {
     const file = join(dir, 'gate.jpg');
     const { value } = await json('snapshot', ['snapshot', host(0), '-o', file, '--profile', 'SubStream']);
     expect(value).toMatchObject({ file, auth: 'digest', contentType: 'image/jpeg' });
-    const image = jpeg.decode(await readFile(file));
-    expect([image.width, image.height]).toEqual([320, 180]);
+    // Snapshots come at the profile's resolution, as real cameras send them.
+    const image = await sharp(await readFile(file)).metadata();
+    expect([image.width, image.height, image.format]).toEqual([640, 360, 'jpeg']);
   });
 
   it('prints the RTSP URI without credentials, and --probe reads codec and size from the SDP', async () => {

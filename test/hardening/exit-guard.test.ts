@@ -23,7 +23,12 @@ beforeAll(async () => {
   proxy = await hostileCamera(fleet.cameras[0]!);
   site = await makeSite({
     'site.json': { ...SITE, defaults: { credentialProfile: 'test', networkRanges: [`${block.address(1, 1)}/32`] } },
-    'streets/main.json': { schemaVersion: 1, id: 'main', name: 'Main', points: [point('gate', proxy.url, { ptz: { presets: [{ name: 'road', pan: 0, tilt: 0, zoom: 0 }] } })] },
+    'streets/main.json': {
+      schemaVersion: 1,
+      id: 'main',
+      name: 'Main',
+      points: [point('gate', proxy.url, { ptz: { presets: [{ name: 'road', pan: 0, tilt: 0, zoom: 0 }] } })],
+    },
   });
   dir = await mkdtemp(join(tmpdir(), 'camfleet-guard-'));
   const credentials = join(dir, 'credentials.json');

@@ -1,4 +1,4 @@
-import jpeg from 'jpeg-js';
+import sharp from 'sharp';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFleet, type Fleet } from '../../src/sim/index.js';
@@ -61,13 +61,15 @@ async function snapshot(i: number): Promise<Buffer> {
   return reply.body;
 }
 
-function meanDifference(a: Buffer, b: Buffer): number {
-  const x = jpeg.decode(a);
-  const y = jpeg.decode(b);
-  expect([x.width, x.height]).toEqual([y.width, y.height]);
+/** Mean difference of two pictures at 64×36 grey: sensor noise averages out, a change of view does not. */
+async function meanDifference(a: Buffer, b: Buffer): Promise<number> {
+  const [ma, mb] = await Promise.all([sharp(a).metadata(), sharp(b).metadata()]);
+  expect([ma.width, ma.height]).toEqual([mb.width, mb.height]);
+  const small = (x: Buffer) => sharp(x).resize(64, 36, { fit: 'fill' }).greyscale().raw().toBuffer();
+  const [x, y] = await Promise.all([small(a), small(b)]);
   let sum = 0;
-  for (let i = 0; i < x.data.length; i += 4) sum += Math.abs(x.data[i]! - y.data[i]!) + Math.abs(x.data[i + 1]! - y.data[i + 1]!);
-  return sum / (x.data.length / 2);
+  for (let i = 0; i < x.length; i++) sum += Math.abs(x[i]! - y[i]!);
+  return sum / x.length;
 }
 
 beforeAll(async () => {
@@ -212,16 +214,20 @@ describe('snapshots', () => {
     await sleep(1200);
     const before = await snapshot(0);
     expect(before.subarray(0, 2).toString('hex')).toBe('ffd8');
-    expect(meanDifference(before, await snapshot(0))).toBeLessThan(1);
+    // The same aim: only sensor noise and what moves in the street differ.
+    expect(await meanDifference(before, await snapshot(0))).toBeLessThan(3);
     await absolute(0, 0.4, -0.2, 0.6);
     await sleep(1200);
-    expect(meanDifference(before, await snapshot(0))).toBeGreaterThan(10);
+    expect(await meanDifference(before, await snapshot(0))).toBeGreaterThan(6);
   });
 
   it('show a covered lens on a tampered camera', async () => {
-    const covered = jpeg.decode(await snapshot(4));
+    const covered = await sharp(await snapshot(4))
+      .greyscale()
+      .raw()
+      .toBuffer();
     let bright = 0;
-    for (let i = 0; i < covered.data.length; i += 4) if (covered.data[i]! > 60) bright++;
-    expect(bright / (covered.data.length / 4)).toBeLessThan(0.01);
+    for (let i = 0; i < covered.length; i++) if (covered[i]! > 60) bright++;
+    expect(bright / covered.length).toBeLessThan(0.01);
   });
 });

@@ -15,7 +15,9 @@ describe('fault specs', () => {
     expect(parseFaultSpec('offline@3')).toEqual({ changes: { offline: true }, targets: ['3'] });
     expect(parseFaultSpec('latency=200@1-3,cam-010')).toEqual({ changes: { latencyMs: 200 }, targets: ['1', '2', '3', 'cam-010'] });
     expect(parseFaultSpec('skew=-3600').changes).toEqual({ clockSkewSeconds: -3600 });
-    expect(parseFaultSpec('tampered=turned').changes).toEqual({ tampered: 'turned' });
+    expect(parseFaultSpec('tampered=turned').changes).toEqual({ tampered: { kind: 'turned' } });
+    expect(parseFaultSpec('tampered=panned=30@2').changes).toEqual({ tampered: { kind: 'panned', degrees: 30 } });
+    expect(parseFaultSpec('time=22:30').changes).toEqual({ timeOfDay: 22.5 });
     expect(targetsCamera(parseFaultSpec('offline@2'), 1, 'cam-002')).toBe(true);
     expect(targetsCamera(parseFaultSpec('offline@2'), 0, 'cam-001')).toBe(false);
   });

@@ -40,8 +40,10 @@ export function registerSim(program: Command, kit: CommandKit): Example {
     .addHelpText(
       'after',
       '\nFaults: offline, no-http, onvif-off, wrong-password, no-ptz, no-absolute-move, ignore-encoder, malformed-xml,\n' +
-        '        rtsp-down, latency=MS, drop=SHARE, skew=SECONDS, tampered=covered|turned. CAMERAS: numbers, ranges or names.\n\n' +
-        'Examples:\n  camfleet sim --count 20\n  camfleet sim --count 5 --fault offline@2 --fault skew=3600@3 --json\n  camfleet sim --inventory inventory/tan-xuan-2 --fault offline@tx2-gate-out',
+        '        rtsp-down, latency=MS, drop=SHARE, skew=SECONDS, time=HH:MM (the time of day the pictures show),\n' +
+        '        tampered=covered|bagged|turned|upside-down|defocused|sprayed|nudged|panned=DEGREES. CAMERAS: numbers,\n' +
+        '        ranges or names.\n\n' +
+        'Examples:\n  camfleet sim --count 20\n  camfleet sim --count 5 --fault offline@2 --fault skew=3600@3 --json\n  camfleet sim --inventory inventory/tan-xuan-2 --fault offline@tx2-gate-out\n  camfleet sim --inventory inventory/tan-xuan-2 --fault tampered=covered@1 --fault tampered=panned=30@2 --fault time=22:00',
     )
     .action(
       kit.action(async (cli, opts) => {

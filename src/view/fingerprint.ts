@@ -1,0 +1,47 @@
+import sharp, { type Metadata } from 'sharp';
+import { ANALYSIS_HEIGHT, ANALYSIS_WIDTH, cellContrast, gradientMagnitude, grey, meanOf, sharpness, shrink, stdOf } from './features.js';
+import type { ViewFingerprint } from './model.js';
+
+/** A picture camfleet cannot read: not an image, a broken one, or one too large to decode safely. */
+export class ImageError extends Error {
+  override name = 'ImageError';
+}
+
+/** Pictures larger than this (in pixels) are refused before decoding: a 12-megapixel camera is well inside. */
+const MAX_PIXELS = 40_000_000;
+
+/**
+ * Decodes a picture (JPEG, PNG…) straight to the small greyscale analysis raster (libvips scales a JPEG
+ * down while decoding it, so a 1080p snapshot costs a few milliseconds) and measures it.
+ */
+export async function fingerprintImage(image: Buffer): Promise<ViewFingerprint> {
+  let meta: Metadata;
+  let raster: Buffer;
+  try {
+    const decoder = sharp(image, { limitInputPixels: MAX_PIXELS, failOn: 'truncated', sequentialRead: true });
+    meta = await decoder.metadata();
+    raster = await decoder.resize(ANALYSIS_WIDTH, ANALYSIS_HEIGHT, { fit: 'fill' }).greyscale().raw().toBuffer();
+  } catch (err) {
+    throw new ImageError(`not a readable image (${(err as Error).message.replace(/^Input buffer /, '').slice(0, 120)})`);
+  }
+  if (!meta.width || !meta.height) throw new ImageError('not a readable image (no size)');
+  const analysis = grey(ANALYSIS_WIDTH, ANALYSIS_HEIGHT, raster);
+  return fingerprintOf(analysis, meta.width, meta.height);
+}
+
+/** The fingerprint of an analysis raster (256×144 greyscale). */
+export function fingerprintOf(analysis: ReturnType<typeof grey>, width: number, height: number): ViewFingerprint {
+  const small = shrink(analysis, 4);
+  const half = shrink(analysis, 2);
+  const mean = meanOf(analysis.data);
+  return {
+    width,
+    height,
+    grid: shrink(analysis, 8).data,
+    edgeMap: shrink(gradientMagnitude(half), 4).data,
+    cells: cellContrast(small, 16, 9),
+    sharpness: sharpness(half),
+    mean,
+    std: stdOf(analysis.data, mean),
+  };
+}
