@@ -13,7 +13,6 @@ import {
   type CameraState,
   type DigestAlgorithm,
   type FaultChanges,
-  NO_FAULTS,
   withFaultChanges,
 } from './model.js';
 import { PtzHead } from './ptz-head.js';

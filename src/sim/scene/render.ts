@@ -52,7 +52,7 @@ function addNoise(raster: Buffer, sigma: number, random: () => number): void {
   const k = sigma * 2.45;
   for (let i = 0; i < raster.length; i++) {
     const v = raster[i]! + (random() + random() - 1) * k;
-    raster[i] = v < 0 ? 0 : v > 255 ? 255 : v;
+    raster[i] = v < 0 ? 0 : Math.min(v, 255);
   }
 }
 
