@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { THRESHOLDS, verdictOf } from '../../src/view/compare.js';
+import { correlation, grey, overlap, ranks, rowProfile, sharpness, withoutRowMeans } from '../../src/view/features.js';
+import type { ViewScores } from '../../src/view/model.js';
+
+const same: ViewScores = { structure: 0.9, pattern: 0.9, edges: 0.9, layout: 0.95, detail: 1, blocked: 0, brightness: 110 };
+
+describe('the verdict of view scores', () => {
+  it.each<[string, Partial<ViewScores>, string, RegExp]>([
+    ['the same view', {}, 'ok', /the same view/],
+    ['dark and flat', { blocked: 0.95, structure: 0.1, brightness: 22 }, 'covered', /dark and featureless .*covered/],
+    ['bright and flat', { blocked: 0.9, structure: 0.4, brightness: 200 }, 'covered', /bright and featureless .*bag/],
+    ['mostly flat, mid brightness', { blocked: 0.85, structure: 0.2, brightness: 90 }, 'covered', /mostly blocked/],
+    ['flat cells but the structure holds (a dark night)', { blocked: 0.7, structure: 0.75 }, 'ok', /same/],
+    ['inverted layout', { layout: -0.5, structure: 0.1 }, 'turned', /upside down/],
+    ['layout gone', { layout: 0.2 }, 'turned', /faces something else/],
+    ['structure lost', { structure: 0.3 }, 'turned', /no longer matches/],
+    ['soft', { detail: 0.5 }, 'blurred', /50% of the reference's detail/],
+  ])('%s', (_name, change, verdict, reason) => {
+    const v = verdictOf({ ...same, ...change });
+    expect(v.verdict).toBe(verdict);
+    expect(v.reason).toMatch(reason);
+  });
+
+  it('decides at the thresholds', () => {
+    expect(verdictOf({ ...same, structure: THRESHOLDS.structure }).verdict).toBe('ok');
+    expect(verdictOf({ ...same, structure: THRESHOLDS.structure - 0.001 }).verdict).toBe('turned');
+    expect(verdictOf({ ...same, detail: THRESHOLDS.detail - 0.001 }).verdict).toBe('blurred');
+  });
+});
+
+describe('the measures', () => {
+  const ramp = grey(
+    8,
+    4,
+    Array.from({ length: 32 }, (_, i) => (i % 8) * 10 + Math.floor(i / 8)),
+  );
+
+  it('ranks ignore any monotonic change of brightness', () => {
+    const brighter = ramp.data.map((v) => 20 + 1.7 * v);
+    const gamma = ramp.data.map((v) => 255 * (v / 80) ** 0.5);
+    expect(correlation(ranks(ramp.data), ranks(brighter))).toBeCloseTo(1, 6);
+    expect(correlation(ranks(ramp.data), ranks(gamma))).toBeCloseTo(1, 6);
+  });
+
+  it('correlation is 0 for a flat series, -1 for an inverted one', () => {
+    expect(correlation([1, 1, 1], [1, 2, 3])).toBe(0);
+    expect(correlation([1, 2, 3], [3, 2, 1])).toBeCloseTo(-1, 6);
+  });
+
+  it('row means removed leave what varies across', () => {
+    const rows = withoutRowMeans(ramp);
+    for (let y = 0; y < 4; y++) expect(rows.data.slice(y * 8, y * 8 + 8).reduce((a, b) => a + b, 0)).toBeCloseTo(0, 4);
+    expect(Array.from(rowProfile(ramp))).toEqual([35, 36, 37, 38]);
+  });
+
+  it('overlap pairs what two shifted views share', () => {
+    const [a, b] = overlap(ramp, ramp, 1, 0);
+    expect(a.length).toBe(7 * 4);
+    expect(Array.from(a.slice(0, 3))).toEqual([10, 20, 30]);
+    expect(Array.from(b.slice(0, 3))).toEqual([0, 10, 20]);
+  });
+
+  it('sharpness does not change with exposure, and drops with blur', () => {
+    const checker = grey(
+      16,
+      16,
+      Array.from({ length: 256 }, (_, i) => (((Math.floor(i / 16) >> 1) + ((i % 16) >> 1)) % 2 ? 200 : 50)),
+    );
+    const darker = grey(
+      16,
+      16,
+      checker.data.map((v) => v * 0.4),
+    );
+    expect(sharpness(darker)).toBeCloseTo(sharpness(checker), 6);
+    // A 3×3 box blur.
+    const at = (x: number, y: number) => checker.data[Math.min(15, Math.max(0, y)) * 16 + Math.min(15, Math.max(0, x))]!;
+    const blurred = grey(
+      16,
+      16,
+      Array.from({ length: 256 }, (_, i) => {
+        const [x, y] = [i % 16, Math.floor(i / 16)];
+        let sum = 0;
+        for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) sum += at(x + dx, y + dy);
+        return sum / 9;
+      }),
+    );
+    expect(sharpness(blurred)).toBeLessThan(sharpness(checker) * 0.8);
+  });
+});
