@@ -1,5 +1,5 @@
 import { parseDeviceAddress } from '../net/endpoint.js';
-import type { DeviceIdentity, IgnoredDevice, LoadedFile, Point, PresetSpec, Site, SiteInventory, Street } from './model.js';
+import type { DeviceIdentity, IgnoredDevice, LoadedFile, Point, PresetSpec, Site, SiteInventory, Street, ViewReference } from './model.js';
 
 /** One inventory file to rewrite: the text it was read as, and its new document. */
 export interface FileChange {
@@ -135,6 +135,22 @@ export class InventoryEditor {
     if (index === -1) presets.push(next);
     else presets[index] = next;
     change.notes.push(`${pointId}: preset '${preset.name}' at pan ${preset.pan} tilt ${preset.tilt} zoom ${preset.zoom}`);
+  }
+
+  /**
+   * Records a reference view of a point (or of one of its presets): replaces the one of the same light,
+   * or adds it. Returns whether it replaces one.
+   */
+  setView(pointId: string, preset: string | undefined, view: ViewReference): boolean {
+    const { point, change } = this.require(pointId);
+    const owner = preset === undefined ? point : point.ptz?.presets?.find((p) => p.name === preset);
+    if (!owner) throw new Error(`point '${pointId}' has no preset '${preset}'`);
+    const views = (owner.views ??= []);
+    const index = views.findIndex((v) => v.light === view.light);
+    if (index === -1) views.push(view);
+    else views[index] = view;
+    change.notes.push(`${pointId}${preset ? ` preset '${preset}'` : ''}: ${view.light} view ${view.file}`);
+    return index !== -1;
   }
 
   /** Lists a device in the site's ignoredDevices (once per identity). */

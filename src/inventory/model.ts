@@ -18,9 +18,19 @@ export interface PtzPositionSpec {
   zoom: number;
 }
 
+/** A reference view: a small picture of what the camera should see, kept in the site's views/ folder. */
+export interface ViewReference {
+  /** Relative to the site folder: views/<point>.jpg, views/<point>@<preset>.jpg, with .night for night. */
+  file: string;
+  takenAt: string;
+  resolution?: string;
+  light: 'day' | 'night';
+}
+
 export interface PresetSpec extends PtzPositionSpec {
   name: string;
   tolerance?: number;
+  views?: ViewReference[];
 }
 
 export interface DeviceIdentity {
@@ -47,6 +57,8 @@ export interface Point {
   owner: Owner;
   device: { address: string; identity?: DeviceIdentity; credentialProfile?: string; access?: AccessSpec };
   streams?: StreamSpec[];
+  /** What a fixed camera (or a PTZ camera at home) should see. */
+  views?: ViewReference[];
   ptz?: { presets?: PresetSpec[]; home?: PtzPositionSpec };
   tags?: string[];
   notes?: string;

@@ -8,6 +8,7 @@ import type { LoadedFile, Site, SiteInventory, Street } from './model.js';
 import { explainSchemaError } from './schema-messages.js';
 import { validatorFor } from './schemas.js';
 import { findSecrets, SECRET_HINT } from './secrets.js';
+import { viewFileRules } from './view-files.js';
 import { recoverInventoryWrites } from './writer.js';
 
 export const SITE_FILE = 'site.json';
@@ -159,6 +160,7 @@ export async function validateSite(dir: string): Promise<SiteValidation> {
   for (const name of names) streets.push(await checkFile<Street>(join(streetsDir, name), 'street', out));
   const validStreets = streets.filter((s) => s.valid && s.file).map((s) => s.file!);
   if (site.valid && site.file) out.push(...crossFileRules(site.file, validStreets));
+  out.push(...(await viewFileRules(dir, validStreets)));
   const diagnostics = sortDiagnostics(out);
   const complete = site.valid && streets.every((s) => s.valid);
   return {

@@ -7,6 +7,7 @@ import { presenceFindings } from './findings/presence.js';
 import { homeFindings, presetFindings } from './findings/presets.js';
 import { readFindings, streamHealthFindings } from './findings/reads.js';
 import { clockFindings, networkFindings } from './findings/settings.js';
+import { viewFindings } from './findings/view.js';
 import { fingerprintOf } from './fingerprint.js';
 import { identityMatches, sameDevice } from './identity.js';
 import { type Finding, type Observation, type Plan, type PlannedPoint, summarise } from './model.js';
@@ -49,6 +50,7 @@ export function pointFindings(
     ...presetFindings(topic, input.prune),
     ...clockFindings(topic),
     ...networkFindings(topic),
+    ...viewFindings(topic),
     ...(input.home ? homeFindings(topic) : []),
   ];
 }
@@ -93,6 +95,7 @@ export function buildPlan(input: PlanInput): Plan {
       state: o?.state ?? 'unreachable',
       fingerprint: o ? fingerprintOf(o) : null,
       credentialProfile: d.credentialProfile ?? null,
+      view: o?.view ?? null,
       observedIdentity: o?.identity ?? null,
     });
   }

@@ -51,7 +51,12 @@ const reason = (err: unknown): string => displayText(err instanceof Error ? err.
  * 500, a refusal) is recorded with its reason and leaves the others standing. Encoder options are only
  * consulted to check a change, so their failure is not recorded.
  */
-export async function readDeep(client: OnvifClient, early: EarlyReads, plan: ReadPlan): Promise<DeepReads> {
+export async function readDeep(
+  client: OnvifClient,
+  early: EarlyReads,
+  plan: ReadPlan,
+  position: Promise<Position | null>,
+): Promise<DeepReads> {
   const failed: ReadFailure[] = [];
   const needed = <T>(operation: string, p: Promise<T>): Promise<T | null> =>
     p.catch((err: unknown) => {
@@ -85,9 +90,9 @@ export async function readDeep(client: OnvifClient, early: EarlyReads, plan: Rea
   const ptz = services ? services.some((s) => s.namespace === 'http://www.onvif.org/ver20/ptz/wsdl') : null;
   const ptzProfile = profiles?.find((p) => p.hasPtz);
   const encoderTokens = profiles ? [...new Set(plan.encoderOptionsFor?.(profiles) ?? [])] : [];
-  const [presets, status, ...options] = await Promise.all([
+  const [presets, at, ...options] = await Promise.all([
     plan.presets && ptz && ptzProfile ? needed('GetPresets', getPresets(client, ptzProfile.token)) : skipped,
-    plan.position && ptz && ptzProfile ? needed('GetStatus', getStatus(client, ptzProfile.token)) : skipped,
+    plan.position ? needed('GetStatus', position) : skipped,
     ...encoderTokens.map((token) => getEncoderOptions(client, token).catch(() => null)),
   ]);
   const encoderOptions: Record<string, EncoderOptions[]> = {};
@@ -104,7 +109,15 @@ export async function readDeep(client: OnvifClient, early: EarlyReads, plan: Rea
     encoderOptions,
     ptz,
     presets: presets as Preset[] | null,
-    position: status ? (status as { position: Position }).position : null,
+    position: (at as Position | null) ?? null,
     failed,
   };
+}
+
+/** Where the head points now, read once for the deep reads and the view check; null for a camera without PTZ. */
+export async function headPosition(client: OnvifClient, early: EarlyReads): Promise<Position | null> {
+  const services = await early.services;
+  if (!services.some((s) => s.namespace === 'http://www.onvif.org/ver20/ptz/wsdl')) return null;
+  const profile = (await early.profiles).find((p) => p.hasPtz);
+  return profile ? (await getStatus(client, profile.token)).position : null;
 }

@@ -2,6 +2,7 @@ import type { DiscoveredDevice } from '../discovery/model.js';
 import type { EncoderOptions, EncoderConfig, MediaProfile } from '../onvif/media.js';
 import type { Position, Preset } from '../onvif/ptz.js';
 import type { HealthState } from '../reach/health.js';
+import type { ViewObservation } from './view-read.js';
 
 /** What camfleet saw of one inventory point's camera (plain data: the diff is a pure function of it). */
 export interface Observation {
@@ -19,6 +20,8 @@ export interface Observation {
   /** Where the head points now (PTZ cameras). */
   position: Position | null;
   stream: { ok: boolean; codec: string | null; width: number | null; height: number | null; error: string | null } | null;
+  /** The view check: what the camera sees against its reference views; null when it was not looked at. */
+  view: ViewObservation | null;
   /** Reads a comparison needed that the camera did not answer: each makes the point fail. */
   failedReads: { operation: string; reason: string }[];
 }
@@ -32,8 +35,8 @@ export type FixAction =
   | { type: 'set-home'; position: Position }
   | { type: 'goto-preset'; name: string; position: Position | null; tolerance: number };
 
-/** Fixable drift, needs a person, missing, unknown or moved device. */
-export type FindingKind = 'fix' | 'attention' | 'missing' | 'unknown';
+/** Fixable drift, needs a person, missing, unknown or moved device; a warning does not fail a check. */
+export type FindingKind = 'fix' | 'attention' | 'missing' | 'unknown' | 'warning';
 
 export interface Finding {
   kind: FindingKind;
@@ -50,7 +53,8 @@ export interface Finding {
     | 'unreachable'
     | 'moved'
     | 'unknown-device'
-    | 'read-failed';
+    | 'read-failed'
+    | 'view';
   site: string;
   street: string | null;
   pointId: string | null;
@@ -72,6 +76,8 @@ export interface PlannedPoint {
   /** A digest of what was observed; apply refuses a saved plan when it has changed. */
   fingerprint: string | null;
   credentialProfile: string | null;
+  /** The view check as observed: the verdict and its scores, or why there is none. */
+  view: ViewObservation | null;
   /** The identity the camera reported, for adopt to record where the inventory has none. */
   observedIdentity: { manufacturer: string; model: string; serialNumber: string; mac: string | null } | null;
 }
@@ -88,7 +94,7 @@ export interface Plan {
   findings: Finding[];
   /** Devices found on the site's networks, for adopt (identity of unknown or moved cameras). */
   devices: DiscoveredDevice[];
-  summary: { fix: number; attention: number; missing: number; unknown: number };
+  summary: { fix: number; attention: number; missing: number; unknown: number; warning: number };
 }
 
 /** What became of one action in apply. */
@@ -118,5 +124,11 @@ export interface ApplyReport {
 
 export function summarise(findings: Finding[]): Plan['summary'] {
   const count = (k: FindingKind): number => findings.filter((f) => f.kind === k).length;
-  return { fix: count('fix'), attention: count('attention'), missing: count('missing'), unknown: count('unknown') };
+  return {
+    fix: count('fix'),
+    attention: count('attention'),
+    missing: count('missing'),
+    unknown: count('unknown'),
+    warning: count('warning'),
+  };
 }

@@ -7,7 +7,12 @@ import { addressesOf, parseRange } from '../discovery/ranges.js';
 import type { IcmpProber } from '../reach/icmp.js';
 import { type Inspection, inspectCamera } from '../reach/inspect.js';
 import { healthResult, inspectAll, type PingResult } from '../reach/ping.js';
-import { type DeepReads, type ReadPlan, readDeep } from './deep-read.js';
+import type { OnvifClient } from '../onvif/client.js';
+import type { EarlyReads, InspectTarget } from '../reach/inspect.js';
+import type { ReferenceLoader } from '../view/reference.js';
+import { type DeepReads, headPosition, type ReadPlan, readDeep } from './deep-read.js';
+import { DEFAULT_TOLERANCE } from './findings/presets.js';
+import { readView, type ViewObservation, type ViewPlan } from './view-read.js';
 import type { DesiredPoint } from './desired.js';
 import { encoderChangeFor, profileFor } from './encoder-change.js';
 import type { Observation } from './model.js';
@@ -25,10 +30,33 @@ export interface ObserveOptions {
   discoveryTimeoutMs: number;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  /** Reads the reference views (each file once per run); without it, views are not checked. */
+  references?: ReferenceLoader;
+  /** Receives each point's snapshot (the report's thumbnails). */
+  keepSnapshot?: (pointId: string, jpeg: Buffer) => void;
+}
+
+/** What one point's extra reads give: the deep reads, and the view check. */
+export type PointReads = DeepReads & { view: ViewObservation | null };
+
+/** The reference views of a point, as the view check uses them. */
+export function viewPlanOf(d: DesiredPoint): ViewPlan {
+  return {
+    site: d.site,
+    point: d.point.views ?? [],
+    presets: (d.point.ptz?.presets ?? [])
+      .filter((p) => p.views?.length)
+      .map((p) => ({
+        name: p.name,
+        position: { pan: p.pan, tilt: p.tilt, zoom: p.zoom },
+        tolerance: p.tolerance ?? DEFAULT_TOLERANCE,
+        views: p.views!,
+      })),
+  };
 }
 
 /** Turns one inspection into the plain observation the diff compares. */
-export function toObservation(pointId: string, inspection: Inspection<DeepReads>, health: PingResult): Observation {
+export function toObservation(pointId: string, inspection: Inspection<PointReads>, health: PingResult): Observation {
   const extra = inspection.extra;
   const deep = extra?.ok ? extra.value : null;
   const nic = deep?.interfaces?.[0];
@@ -77,6 +105,8 @@ export function toObservation(pointId: string, inspection: Inspection<DeepReads>
       : inspection.streamError !== null
         ? { ok: false, codec: null, width: null, height: null, error: inspection.streamError }
         : null,
+    // The view of a camera that did not answer (or refused us) was not looked at.
+    view: health.state === 'ok' ? (deep?.view ?? null) : null,
     failedReads,
   };
 }
@@ -102,15 +132,40 @@ export function readsFor(d: DesiredPoint): ReadPlan {
   };
 }
 
+/** How the view check of a run is done: where references come from, the deadline, who keeps snapshots. */
+interface ViewCheck {
+  references: ReferenceLoader | undefined;
+  timeoutMs: number;
+  keepSnapshot?: (pointId: string, jpeg: Buffer) => void;
+}
+
 /** The inspection target of a point: its camera, credentials and policy, and the reads its inventory needs. */
-function targetOf(d: DesiredPoint, credentials: Credentials | undefined) {
+function targetOf(d: DesiredPoint, credentials: Credentials | undefined, views: ViewCheck): InspectTarget<PointReads> {
   const plan = readsFor(d);
+  const viewPlan = viewPlanOf(d);
+  const references = views.references;
   return {
     target: d.point.id,
     endpoint: d.endpoint,
     credentials,
     policy: d.policy,
-    extra: (client: Parameters<typeof readDeep>[0], early: Parameters<typeof readDeep>[1]) => readDeep(client, early, plan),
+    extra: async (client: OnvifClient, early: EarlyReads) => {
+      // One GetStatus serves the preset comparison and the view check.
+      const wantsPosition = plan.position || (references !== undefined && viewPlan.presets.length > 0);
+      const position = wantsPosition ? headPosition(client, early) : Promise.resolve(null);
+      position.catch(() => undefined);
+      const access = { endpoint: d.endpoint, credentials, policy: d.policy };
+      const [deep, view] = await Promise.all([
+        readDeep(client, early, plan, position),
+        references
+          ? readView(client, access, early, position, viewPlan, references, {
+              timeoutMs: views.timeoutMs,
+              keep: views.keepSnapshot && ((jpeg) => views.keepSnapshot!(d.point.id, jpeg)),
+            })
+          : Promise.resolve(null),
+      ]);
+      return { ...deep, view };
+    },
   };
 }
 
@@ -122,7 +177,8 @@ export async function observe(
   points: DesiredPoint[],
   options: ObserveOptions,
 ): Promise<{ observations: Map<string, Observation>; devices: DiscoveredDevice[] }> {
-  const targets = await Promise.all(points.map(async (d) => targetOf(d, await options.credentials.forProfile(d.credentialProfile))));
+  const views: ViewCheck = { references: options.references, timeoutMs: options.timeoutMs, keepSnapshot: options.keepSnapshot };
+  const targets = await Promise.all(points.map(async (d) => targetOf(d, await options.credentials.forProfile(d.credentialProfile), views)));
   const pointAddresses = new Set(points.map((p) => p.host));
   const sweep = [...addressesOf(options.ranges.map(parseRange))];
   const discovering =
@@ -171,8 +227,9 @@ export async function observeOne(
   credentials: Credentials | undefined,
   timeoutMs: number,
   rtspPort: number,
+  references?: ReferenceLoader,
 ): Promise<Observation> {
-  const inspection = await inspectCamera(targetOf(d, credentials), { timeoutMs, rtspPort });
+  const inspection = await inspectCamera(targetOf(d, credentials, { references, timeoutMs }), { timeoutMs, rtspPort });
   const health = healthResult(
     inspection,
     { ip: d.endpoint.host, result: { kind: 'not-sent' } },

@@ -2,6 +2,7 @@ import type { AccessFlags } from '../auth/access-policy.js';
 import type { CredentialResolver } from '../credentials/resolve.js';
 import type { LocalInterface } from '../discovery/interfaces.js';
 import { IcmpProber } from '../reach/icmp.js';
+import { ReferenceLoader } from '../view/reference.js';
 import { buildPlan } from './build-plan.js';
 import { inventoryDigest } from './inventory-digest.js';
 import type { Plan } from './model.js';
@@ -33,6 +34,13 @@ export interface ReconcileDeps {
   progress?: (text: string) => void;
   /** ICMP probes (a helper process); made per run when absent. */
   icmp?: IcmpProber;
+  /** Receives each point's snapshot, for the HTML report's thumbnails. */
+  keepSnapshot?: (pointId: string, jpeg: Buffer) => void;
+}
+
+/** The reference views of the selected sites, read once per run. */
+export function referencesOf(selection: Selection): ReferenceLoader {
+  return new ReferenceLoader((siteId) => selection.sites.find((s) => s.site.doc.id === siteId)?.dir ?? selection.dir);
 }
 
 export interface PlanOptions {
@@ -66,6 +74,8 @@ export async function planSelection(
       discoveryTimeoutMs: 1500,
       signal: deps.signal,
       onProgress: (done, total) => deps.progress?.(`observing… ${done}/${total} cameras`),
+      references: referencesOf(selection),
+      keepSnapshot: deps.keepSnapshot,
     });
     return buildPlan({
       inventory: selection.dir,

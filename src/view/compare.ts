@@ -77,8 +77,8 @@ export function verdictOf(scores: ViewScores): ViewVerdict {
     return { verdict: 'covered', reason, scores };
   }
   if (scores.layout < t.layout) {
-    const what = scores.layout < 0 ? 'inverted: upside down, or turned to the sky' : 'gone: it faces something else, such as a wall';
-    return { verdict: 'turned', reason: `the picture's layout is ${what}`, scores };
+    const what = scores.layout < 0 ? 'is upside down, or faces the sky or a wall' : 'faces something else: a wall, the sky, another scene';
+    return { verdict: 'turned', reason: `the picture ${what}`, scores };
   }
   if (scores.structure < t.structure) {
     return { verdict: 'turned', reason: 'the scene no longer matches the reference: turned, panned or replaced', scores };

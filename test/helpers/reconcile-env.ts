@@ -25,7 +25,10 @@ export async function reconcileEnv(
   const credentials = join(credDir, 'credentials.json');
   await writeFile(credentials, JSON.stringify({ profiles: { 'tan-xuan-2': { username: 'admin', password: 'camfleet' } } }));
   await chmod(credentials, 0o600);
-  const cameras = overridesFromInventory(await loadInventory(sample.dir)).map(change);
+  // The sample's reference views were taken by day: its cameras show 11:00 (a test that wants night says so).
+  const cameras = overridesFromInventory(await loadInventory(sample.dir))
+    .map((c) => ({ ...c, faults: { timeOfDay: 11, ...c.faults } }))
+    .map(change);
   const fleet = await startFleet({ cameras, ptzSpeed: options.ptzSpeed ?? 6, onRequest: options.onRequest });
   const extra: Fleet[] = [];
   return {

@@ -57,7 +57,7 @@ describe('plan: each kind of finding, from the matching fault', () => {
   it('matches its schema and sums up', () => {
     const validate = compileOutputSchema('plan');
     expect(validate(first), JSON.stringify(validate.errors)).toBe(true);
-    expect(first.summary).toEqual({ fix: 6, attention: 3, missing: 1, unknown: 2 });
+    expect(first.summary).toEqual({ fix: 6, attention: 3, missing: 1, unknown: 2, warning: 0 });
   });
 
   it('~ drift apply can fix: a preset turned away, a preset missing, a stream setting, a clock, NTP', () => {

@@ -8,6 +8,7 @@ import { registerPing } from './ping.js';
 import { registerApply, registerCheck, registerPlan } from './reconcile.js';
 import { registerSim } from './sim.js';
 import { registerSurvey } from './survey.js';
+import { registerView } from './view.js';
 
 /** Every command, in the order `camfleet --help` lists them. Each module stays light: heavy code is imported when it runs. */
 export const COMMANDS: ((program: Command, kit: CommandKit) => Example)[] = [
@@ -16,6 +17,7 @@ export const COMMANDS: ((program: Command, kit: CommandKit) => Example)[] = [
   registerPlan,
   registerApply,
   registerSurvey,
+  registerView,
   registerDiscover,
   registerPing,
   registerInfo,

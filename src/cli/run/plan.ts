@@ -18,5 +18,6 @@ export async function runPlan(cli: Cli, flags: PlanFlags): Promise<ExitCode> {
     cli.info(`Plan saved to ${flags.out}; apply it with 'camfleet apply ${flags.out}'.`);
   }
   planView(cli).plan(plan);
-  return plan.findings.length ? Exit.Findings : Exit.Ok;
+  // Warnings (a view without a reference) are worth doing, not a failure.
+  return plan.findings.some((f) => f.kind !== 'warning') ? Exit.Findings : Exit.Ok;
 }

@@ -6,7 +6,7 @@ import { displayText } from '../../text/display.js';
 import type { Cli } from '../context.js';
 import { SYMBOL, summaryLine } from './symbols.js';
 
-const COLOR = { fix: 'yellow', attention: 'red', missing: 'red', unknown: 'cyan' } as const;
+const COLOR = { fix: 'yellow', attention: 'red', missing: 'red', unknown: 'cyan', warning: 'yellow' } as const;
 const STATUS = { verified: 'green', done: 'green', failed: 'red', skipped: 'yellow' } as const;
 
 /** Terraform-style: findings grouped by street, then devices no point claims, then the summary line. */

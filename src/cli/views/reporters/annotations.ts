@@ -16,7 +16,7 @@ export function githubAnnotations(r: CheckReport): string[] {
     for (const f of p.findings) {
       const where = f.file ? `file=${escapeProperty(f.file)},line=${f.line},` : '';
       out.push(
-        `::error ${where}title=${escapeProperty(`${p.pointId}: ${f.topic}`)}::${escapeData(`${SYMBOL[f.kind]} ${f.message}. ${f.hint}`)}`,
+        `::${f.kind === 'warning' ? 'warning' : 'error'} ${where}title=${escapeProperty(`${p.pointId}: ${f.topic}`)}::${escapeData(`${SYMBOL[f.kind]} ${f.message}. ${f.hint}`)}`,
       );
     }
   }

@@ -19,10 +19,11 @@ export function markdownSummary(r: CheckReport): string {
     return `${lines.join('\n')}\n`;
   }
   lines.push(
-    `${s.points} points: ${s.passed} healthy, ${s.failed} with problems. ${s.fix} to fix, ${s.attention} need attention, ${s.missing} missing, ${counted(s.unknown, 'unknown device')}.`,
+    `${s.points} points: ${s.passed} healthy, ${s.failed} with problems. ${s.fix} to fix, ${s.attention} need attention, ${s.missing} missing, ${counted(s.unknown, 'unknown device')}${s.warning ? `, ${counted(s.warning, 'warning')}` : ''}.`,
     '',
   );
-  const failing = r.points.filter((p) => p.status === 'fail');
+  // Points with problems first, then those with warnings only.
+  const failing = [...r.points.filter((p) => p.status === 'fail'), ...r.points.filter((p) => p.status === 'pass' && p.findings.length)];
   if (failing.length || r.unknownDevices.length) {
     lines.push('| point | street | address | finding | what to do |', '|---|---|---|---|---|');
     for (const p of failing)

@@ -1,0 +1,104 @@
+import type { CameraAccess } from '../auth/access-policy.js';
+import { httpGet } from '../device/http-get.js';
+import type { ViewReference } from '../inventory/model.js';
+import type { OnvifClient } from '../onvif/client.js';
+import { getSnapshotUri } from '../onvif/media.js';
+import type { Position } from '../onvif/ptz.js';
+import type { EarlyReads } from '../reach/inspect.js';
+import { displayText } from '../text/display.js';
+import { compareWithReferences } from '../view/compare.js';
+import { fingerprintImage } from '../view/fingerprint.js';
+import type { ViewScores, ViewVerdictKind } from '../view/model.js';
+import type { ReferenceLoader } from '../view/reference.js';
+import { distance } from './findings/presets.js';
+
+/** The reference views of one point: its own (a fixed camera), and those of its presets. */
+export interface ViewPlan {
+  site: string;
+  point: ViewReference[];
+  presets: { name: string; position: Position; tolerance: number; views: ViewReference[] }[];
+}
+
+/** What the view check of one point found. */
+export type ViewObservation =
+  | { status: 'compared'; verdict: ViewVerdictKind; reason: string; scores: ViewScores; reference: string; preset: string | null }
+  | { status: 'no-reference' }
+  /** A PTZ camera whose head is at no preset with a reference: a read-only check does not move it. */
+  | { status: 'not-at-preset' }
+  | { status: 'snapshot-failed'; reason: string }
+  | { status: 'reference-unreadable'; reference: string; reason: string };
+
+const reason = (err: unknown): string => displayText(err instanceof Error ? err.message : String(err), 160);
+
+/** The references to compare with where the head is now, or why there are none. */
+function referencesAt(
+  plan: ViewPlan,
+  position: Position | null,
+): { views: ViewReference[]; preset: string | null } | 'no-reference' | 'not-at-preset' {
+  if (plan.point.length === 0 && plan.presets.length === 0) return 'no-reference';
+  if (position && plan.presets.length) {
+    const at = plan.presets.find((p) => distance(p.position, position) <= p.tolerance);
+    if (at) return { views: at.views, preset: at.name };
+    return plan.point.length ? { views: plan.point, preset: null } : 'not-at-preset';
+  }
+  return plan.point.length ? { views: plan.point, preset: null } : 'not-at-preset';
+}
+
+/** Fetches the main profile's snapshot, from the camera's own host only (as its access policy says). */
+export async function fetchSnapshot(
+  client: OnvifClient,
+  access: CameraAccess,
+  early: Pick<EarlyReads, 'profiles'>,
+  timeoutMs: number,
+): Promise<Buffer> {
+  const main = (await early.profiles)[0];
+  if (!main) throw new Error('the camera has no media profile');
+  const uri = await getSnapshotUri(client, main.token);
+  if (!uri) throw new Error('the camera gives no snapshot URI');
+  const image = await httpGet(uri, access, { timeoutMs });
+  if (image.status !== 200) throw new Error(`the snapshot URI answered HTTP ${image.status}`);
+  return image.body;
+}
+
+/**
+ * Compares what the camera sees now with its reference views: for a PTZ camera only while its head is at
+ * a preset that has references (a read-only check never moves it). The snapshot is handed to `keep`
+ * (the HTML report's thumbnails) when given.
+ */
+export async function readView(
+  client: OnvifClient,
+  access: CameraAccess,
+  early: Pick<EarlyReads, 'profiles'>,
+  position: Promise<Position | null>,
+  plan: ViewPlan,
+  loader: ReferenceLoader,
+  options: { timeoutMs: number; keep?: (snapshot: Buffer) => void },
+): Promise<ViewObservation> {
+  const where = referencesAt(plan, await position.catch(() => null));
+  if (typeof where === 'string') return { status: where };
+  let snapshot: Buffer;
+  let now: Awaited<ReturnType<typeof fingerprintImage>>;
+  try {
+    snapshot = await fetchSnapshot(client, access, early, options.timeoutMs);
+    now = await fingerprintImage(snapshot);
+  } catch (err) {
+    return { status: 'snapshot-failed', reason: reason(err) };
+  }
+  options.keep?.(snapshot);
+  const loaded = await Promise.all(where.views.map((v) => loader.load(plan.site, v)));
+  const bad = loaded.find((l) => !l.fingerprint);
+  if (bad) return { status: 'reference-unreadable', reference: bad.view.file, reason: bad.problem ?? 'unreadable' };
+  const best = compareWithReferences(
+    loaded.map((l) => l.fingerprint!),
+    now,
+  );
+  const v = best.verdict;
+  return {
+    status: 'compared',
+    verdict: v.verdict,
+    reason: v.reason,
+    scores: v.scores,
+    reference: loaded[best.reference]!.view.file,
+    preset: where.preset,
+  };
+}
