@@ -88,7 +88,7 @@ export function checkReport(inventory: string, shard: string | null, diagnostics
     inventory,
     shard,
     valid,
-    healthy: valid && plan !== null && plan.findings.every((f) => f.kind === 'warning'),
+    healthy: plan === null ? false : valid && plan.findings.every((f) => f.kind === 'warning'),
     diagnostics,
     points,
     unknownDevices,
