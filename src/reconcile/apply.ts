@@ -1,4 +1,5 @@
 import pLimit from 'p-limit';
+import type { ReferenceLoader } from '../view/reference.js';
 import type { CredentialResolver } from '../credentials/resolve.js';
 import { openSession } from '../device/session.js';
 import { byExecutionOrder, describeAction, executeAction } from './actions.js';
@@ -18,6 +19,8 @@ export interface ApplyOptions {
   timeoutMs: number;
   rtspPort: number;
   credentials: CredentialResolver;
+  /** The reference views, to verify the view where a goto or a preset leaves the head. */
+  references?: ReferenceLoader;
   signal?: AbortSignal;
   onPoint?: (outcome: PointOutcome, done: number, total: number) => void;
 }
@@ -50,7 +53,7 @@ async function applyPoint(w: ApplyWork, options: ApplyOptions): Promise<PointOut
   }
   let after;
   try {
-    after = await observeOne(d, credentials, options.timeoutMs, options.rtspPort);
+    after = await observeOne(d, credentials, options.timeoutMs, options.rtspPort, options.references);
   } catch (err) {
     after = undefined;
     for (const [i] of actions.entries())
@@ -60,6 +63,14 @@ async function applyPoint(w: ApplyWork, options: ApplyOptions): Promise<PointOut
     for (const [i, action] of actions.entries()) {
       if (!sent[i]) continue;
       const v = verifyAction(action, after, d.defaults.maxClockSkewSeconds);
+      // Where the head went, its view is checked against the preset's reference: a camera that reaches the
+      // right coordinates but sees the wrong thing (turned on its mount, covered) is not re-aimed.
+      const view = after.view;
+      const aimed = action.type === 'goto-preset' || action.type === 'set-preset';
+      if (aimed && v.ok && view?.status === 'compared' && view.preset === action.name && view.verdict !== 'ok') {
+        Object.assign(outcomes[i]!, { status: 'failed', detail: `at the preset, the view is ${view.verdict}: ${view.reason}` });
+        continue;
+      }
       Object.assign(outcomes[i]!, { status: v.ok === null ? 'done' : v.ok ? 'verified' : 'failed', detail: v.detail });
     }
   }

@@ -38,6 +38,9 @@ export function surveyChanges(sites: SiteInventory[], decisions: Decision[], tod
       case 'preset':
         editor.setPreset(d.pointId, { name: d.name, ...d.position });
         break;
+      case 'view':
+        editor.setView(d.pointId, undefined, d.view);
+        break;
       case 'skip':
       case 'snapshot':
       case 'walked':

@@ -1,3 +1,4 @@
+import type { ViewReference } from '../inventory/model.js';
 import type { Owner } from '../inventory/model.js';
 import type { Position } from '../onvif/ptz.js';
 
@@ -61,6 +62,8 @@ export type Decision =
   | { type: 'skip'; key: string }
   | { type: 'preset'; pointId: string; name: string; position: Position }
   | { type: 'snapshot'; pointId: string; file: string }
+  /** A reference view taken on the walk: the picture is already in the site's views/ folder. */
+  | { type: 'view'; pointId: string; view: ViewReference }
   /** The point's camera was looked at (snapshot, preset, stream check), so a resumed survey skips it. */
   | { type: 'walked'; pointId: string };
 

@@ -100,6 +100,8 @@ export async function hostileCamera(camera: SimCameraInfo, rules: Record<string,
     let bytes = raw;
     if (/soap|xml/.test(String(upstream.headers['content-type']))) {
       let reply = raw.toString('utf8').split(`${camera.address}:${camera.port}`).join(`${camera.address}:${port}`);
+      // A camera on port 80 writes its URLs without the port.
+      if (camera.port === 80) reply = reply.split(`//${camera.address}/`).join(`//${camera.address}:${port}/`);
       if (rule?.kind === 'rewrite') reply = rule.edit(reply);
       if (rule?.kind === 'malformed') reply = reply.slice(0, Math.floor(reply.length / 2));
       bytes = Buffer.from(reply, 'utf8');

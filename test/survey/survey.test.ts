@@ -17,7 +17,12 @@ async function at(run: Run, text: string | RegExp): Promise<void> {
   const ended = run.then((r) => {
     throw new Error(`the survey ended (exit ${r.code}) before showing ${text}:\n${r.stdout}\n${r.stderr}`);
   });
-  for (let i = 0; i < 100 && !shows(); i++) await Promise.race([screen.next(), ended]);
+  // A prompt that never comes fails with what the screen shows, not with the test's own timeout.
+  const stuck = new Promise<never>((_, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the screen did not show ${text} in 20 s; it shows:\n${screen.getScreen()}`)), 20_000);
+    timer.unref();
+  });
+  for (let i = 0; i < 100 && !shows(); i++) await Promise.race([screen.next(), ended, stuck]);
   if (!shows()) throw new Error(`the screen never showed ${text}; it shows:\n${screen.getScreen()}`);
   ended.catch(() => undefined);
 }
@@ -123,7 +128,7 @@ describe('camfleet survey: assign, create, not ours, record a preset, write', ()
     await at(run, /Look at the 5 cameras found/);
     enter();
     await at(run, 'tx2-ngo-15-1 (');
-    down();
+    down(2);
     screen.keypress('space'); // also record the preset
     enter();
     await at(run, 'Preset name');
@@ -131,10 +136,15 @@ describe('camfleet survey: assign, create, not ours, record a preset, write', ()
     enter();
     await at(run, "Also save it on the camera as 'junction'?");
     enter();
-    for (const id of ['tx2-ngo-15-3', 'tx2-ngo-15-2', 'tx2-gate-parking', 'ngo-15-nha-so-12-huong-ra-ngo']) {
+    for (const id of ['tx2-ngo-15-3', 'tx2-ngo-15-2', 'tx2-gate-parking']) {
       await at(run, `${id} (`);
       enter(); // snapshot and stream check
     }
+    // The new point also gets its reference view, the second choice.
+    await at(run, 'ngo-15-nha-so-12-huong-ra-ngo (');
+    down();
+    screen.keypress('space');
+    enter();
     await at(run, 'Write these changes to 3 inventory files?');
     enter();
     const result = await run;
@@ -157,6 +167,20 @@ describe('camfleet survey: assign, create, not ours, record a preset, write', ()
       owner: 'household',
       device: { address: address(b), identity: identity(b) },
     });
+    // The reference view taken on the walk: named in the point, the picture in views/.
+    const written = JSON.parse(await readFile(file('streets/ngo-15.json'), 'utf8'));
+    const views = written.points.find((p: { id: string }) => p.id === 'ngo-15-nha-so-12-huong-ra-ngo').views;
+    expect(views).toEqual([
+      {
+        file: 'views/ngo-15-nha-so-12-huong-ra-ngo.jpg',
+        takenAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
+        resolution: '1920x1080',
+        light: 'day',
+      },
+    ]);
+    const view = await readFile(file('views/ngo-15-nha-so-12-huong-ra-ngo.jpg'));
+    expect([view[0], view[1]]).toEqual([0xff, 0xd8]);
+    ngo15.points.at(-1).views = views;
     expect(await readFile(file('streets/ngo-15.json'), 'utf8')).toBe(formatDocument('street', ngo15));
     const gate = JSON.parse(original.get('streets/cong-chinh.json')!);
     Object.assign(gate.points.find((p: { id: string }) => p.id === 'tx2-gate-parking').device, {

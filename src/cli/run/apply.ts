@@ -1,6 +1,7 @@
 import { type ApplyWork, applyWork } from '../../reconcile/apply.js';
 import { readPlan } from '../../reconcile/plan-file.js';
-import { planSelection } from '../../reconcile/run.js';
+import { planSelection, referencesOf } from '../../reconcile/run.js';
+import type { ReferenceLoader } from '../../view/reference.js';
 import { verifySavedPlan } from '../../reconcile/saved-plan.js';
 import { workOf } from '../../reconcile/work.js';
 import { counted } from '../../text/counted.js';
@@ -13,7 +14,13 @@ import type { ApplyFlags, ReaimFlags } from './reconcile-flags.js';
 import { depsOf, loadSelection, settingsOf } from './reconcile-setup.js';
 
 /** Shows the work, asks (or takes --yes), applies it camera by camera and shows what became of each change. */
-export async function executeWork(cli: Cli, work: ApplyWork[], flags: ApplyFlags | ReaimFlags, what: string): Promise<ExitCode> {
+export async function executeWork(
+  cli: Cli,
+  work: ApplyWork[],
+  flags: ApplyFlags | ReaimFlags,
+  what: string,
+  references: ReferenceLoader,
+): Promise<ExitCode> {
   const view = planView(cli);
   if (work.length === 0) {
     view.nothingToApply();
@@ -33,6 +40,7 @@ export async function executeWork(cli: Cli, work: ApplyWork[], flags: ApplyFlags
     timeoutMs: flags.timeout * 1000,
     rtspPort: flags.rtspPort,
     credentials: deps.credentials,
+    references,
     signal: cli.signal,
     onPoint: (_o, done, total) => progress.update(`applying… ${done}/${total} cameras`),
   }).finally(progress.done);
@@ -46,7 +54,7 @@ export async function runApply(cli: Cli, planPath: string | undefined, flags: Ap
     const plan = await readPlan(planPath);
     const selection = await loadSelection({ ...flags, street: undefined, point: undefined }, flags.inventory ?? plan.inventory);
     const work = await verifySavedPlan(plan, selection, settingsOf(flags), await depsOf(cli, flags));
-    return executeWork(cli, work, flags, `Applying ${planPath}`);
+    return executeWork(cli, work, flags, `Applying ${planPath}`, referencesOf(selection));
   }
   const selection = await loadSelection(flags);
   const progress = progressLine(cli);
@@ -55,5 +63,5 @@ export async function runApply(cli: Cli, planPath: string | undefined, flags: Ap
     home: flags.home,
   }).finally(progress.done);
   planView(cli).planBeforeApply(plan);
-  return executeWork(cli, workOf(plan, selection), flags, 'Apply');
+  return executeWork(cli, workOf(plan, selection), flags, 'Apply', referencesOf(selection));
 }

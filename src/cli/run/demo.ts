@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadInventory } from '../../inventory/load.js';
 import { overridesFromInventory } from '../../sim/from-inventory.js';
-import { canListen, startFleet, type Fleet } from '../../sim/fleet.js';
+import { type CameraOverride, canListen, type Fleet, startFleet } from '../../sim/fleet.js';
 import type { Cli } from '../context.js';
 import { Exit, type ExitCode } from '../exit-codes.js';
 import { adoptChanges } from '../../reconcile/adopt.js';
 import { applyWork } from '../../reconcile/apply.js';
 import { runCheck } from '../../reconcile/check.js';
 import { writePlan } from '../../reconcile/plan-file.js';
-import { type ObserveSettings, planSelection, type ReconcileDeps } from '../../reconcile/run.js';
+import { type ObserveSettings, planSelection, type ReconcileDeps, referencesOf } from '../../reconcile/run.js';
 import { verifySavedPlan } from '../../reconcile/saved-plan.js';
 import { selectPoints } from '../../reconcile/selection.js';
 import { credentialResolver } from '../credentials.js';
@@ -26,6 +26,7 @@ const OFFLINE = 'tx2-gate-parking';
 const TURNED = 'tx2-gate-out';
 const MOVED = 'tx2-ngo-15-2';
 const WRONG_RESOLUTION = 'tx2-nba-1';
+const COVERED = 'tx2-ngo-8-2';
 const MOVED_TO = '127.20.2.99';
 const UNKNOWN_AT = '127.20.2.50';
 
@@ -66,15 +67,20 @@ export async function runDemo(cli: Cli): Promise<ExitCode> {
     const demoCli: Cli = { ...cli, json: false, env: { ...cli.env, CAMFLEET_CREDENTIALS: credentials } };
 
     step(1, `Starting 12 simulated cameras of Tân Xuân 2 on 127.20.2.x, with faults`);
-    const cameras = overridesFromInventory(await loadInventory(site)).map((c) => {
-      if (c.name === OFFLINE) return { ...c, faults: { offline: true } };
-      if (c.name === TURNED)
-        return { ...c, presets: c.presets?.map((p) => (p.name === 'road' ? { ...p, pan: Math.max(-1, p.pan - 0.45), tilt: 0.2 } : p)) };
-      if (c.name === MOVED) return { ...c, address: MOVED_TO };
-      if (c.name === WRONG_RESOLUTION)
-        return { ...c, encoders: { ...c.encoders, VideoEncoder_1: { ...c.encoders?.VideoEncoder_1, width: 1280, height: 720 } } };
-      return c;
-    });
+    // The pictures show 11:00 whatever the hour, so the demo looks the same by day and by night.
+    const daylight = (c: CameraOverride): CameraOverride => ({ ...c, faults: { timeOfDay: 11, ...c.faults } });
+    const cameras = overridesFromInventory(await loadInventory(site))
+      .map((c) => {
+        if (c.name === OFFLINE) return { ...c, faults: { offline: true } };
+        if (c.name === COVERED) return daylight({ ...c, faults: { tampered: 'covered' } });
+        if (c.name === TURNED)
+          return { ...c, presets: c.presets?.map((p) => (p.name === 'road' ? { ...p, pan: Math.max(-1, p.pan - 0.45), tilt: 0.2 } : p)) };
+        if (c.name === MOVED) return { ...c, address: MOVED_TO };
+        if (c.name === WRONG_RESOLUTION)
+          return { ...c, encoders: { ...c.encoders, VideoEncoder_1: { ...c.encoders?.VideoEncoder_1, width: 1280, height: 720 } } };
+        return c;
+      })
+      .map(daylight);
     fleets.push(await startFleet({ cameras, port, standardPorts: port === 80, ptzSpeed: 4 }));
     fleets.push(await startFleet({ count: 1, addressBase: UNKNOWN_AT, port, standardPorts: port === 80, seed: 'demo-unknown' }));
     cli.out(
@@ -83,6 +89,7 @@ export async function runDemo(cli: Cli): Promise<ExitCode> {
         `  ${TURNED} was turned away from its road preset`,
         `  ${MOVED} was moved to ${MOVED_TO}`,
         `  ${WRONG_RESOLUTION} streams 1280x720 instead of 1920x1080`,
+        `  ${COVERED} has its lens covered`,
         `  an unknown camera answers at ${UNKNOWN_AT}`,
       ].join('\n'),
     );
@@ -106,7 +113,8 @@ export async function runDemo(cli: Cli): Promise<ExitCode> {
     await writePlan(planFile, plan);
     view.plan(plan);
     step(4, 'camfleet apply plan.json: re-aim the preset, fix the stream, verify');
-    const work = await verifySavedPlan(plan, await loadSelection(site), settings, deps);
+    const planned = await loadSelection(site);
+    const work = await verifySavedPlan(plan, planned, settings, deps);
     view.work(`Applying ${planFile}`, work);
     view.apply(
       await applyWork(work, {
@@ -114,6 +122,7 @@ export async function runDemo(cli: Cli): Promise<ExitCode> {
         timeoutMs: settings.timeoutMs,
         rtspPort: settings.rtspPort,
         credentials: credentialsResolver,
+        references: referencesOf(planned),
       }),
     );
     step(5, 'camfleet inventory adopt --into cong-chinh: record the moved camera and the unknown one (in a temporary copy)');

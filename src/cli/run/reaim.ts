@@ -1,4 +1,5 @@
 import { UserError } from '../../errors.js';
+import { referencesOf } from '../../reconcile/run.js';
 import { reaimWork } from '../../reconcile/work.js';
 import type { Cli } from '../context.js';
 import type { ExitCode } from '../exit-codes.js';
@@ -11,7 +12,8 @@ export async function runReaim(cli: Cli, flags: ReaimFlags): Promise<ExitCode> {
   if (!flags.street) throw new UserError('reaim needs --street', { hint: 'e.g. camfleet ptz reaim --street ngo-8 --preset road' });
   if (Boolean(flags.preset) === Boolean(flags.save))
     throw new UserError('give either --preset NAME (go there) or --save (store the inventory presets)');
-  const work = reaimWork(await loadSelection(flags), flags.save ? { save: true } : { preset: flags.preset! });
+  const selection = await loadSelection(flags);
+  const work = reaimWork(selection, flags.save ? { save: true } : { preset: flags.preset! });
   if (work.length === 0) {
     throw new UserError(
       flags.save
@@ -19,5 +21,5 @@ export async function runReaim(cli: Cli, flags: ReaimFlags): Promise<ExitCode> {
         : `no point on street '${flags.street}' lists a preset '${flags.preset}'`,
     );
   }
-  return executeWork(cli, work, flags, flags.save ? 'Re-saving presets' : `Re-aiming to '${flags.preset}'`);
+  return executeWork(cli, work, flags, flags.save ? 'Re-saving presets' : `Re-aiming to '${flags.preset}'`, referencesOf(selection));
 }

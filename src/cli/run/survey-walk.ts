@@ -11,6 +11,8 @@ import { getProfiles } from '../../onvif/media.js';
 import * as ptz from '../../onvif/ptz.js';
 import { encoderChangeFor, profileFor } from '../../reconcile/encoder-change.js';
 import type { Decision } from '../../survey/model.js';
+import { writeFileAtomic } from '../../fs/atomic-write.js';
+import { referenceFile, referencePicture } from '../../view/reference.js';
 import type { Cli } from '../context.js';
 import { roundedPosition } from './ptz.js';
 import type { Ask } from './survey-questions.js';
@@ -28,7 +30,7 @@ export interface WalkTarget {
   siteDir: string;
 }
 
-type Task = 'snapshot' | 'preset' | 'streams';
+type Task = 'snapshot' | 'view' | 'preset' | 'streams';
 
 /** What the camera streams, against what its street asks for: one line per profile. */
 async function streamCheck(cli: Cli, session: Awaited<ReturnType<typeof openSession>>, streams: StreamSpec[]): Promise<void> {
@@ -55,7 +57,7 @@ export async function walkCamera(
   cli: Cli,
   ask: Ask,
   t: WalkTarget,
-  options: { timeoutMs: number; today: string; record: (d: Decision) => Promise<void> },
+  options: { timeoutMs: number; today: string; now: () => Date; record: (d: Decision) => Promise<void> },
 ): Promise<void> {
   let session;
   try {
@@ -69,6 +71,7 @@ export async function walkCamera(
     message: `${t.pointId} (${t.label}, ${t.endpoint.host}): what to do?`,
     choices: [
       { name: 'Save a snapshot for the record', value: 'snapshot', checked: true },
+      { name: 'Record what it sees as its reference view (check compares with it)', value: 'view' },
       ...(session.ptz ? [{ name: 'Record where it points now as a preset', value: 'preset' as const }] : []),
       { name: "Check its streams against the street's settings", value: 'streams', checked: true },
     ],
@@ -91,6 +94,20 @@ export async function walkCamera(
       await writeFile(file, shot.image.body);
       cli.out(`  snapshot: ${displayPath(file)} (${Math.round(shot.image.body.length / 1024)} KB)`);
       await options.record({ type: 'snapshot', pointId: t.pointId, file: displayPath(file) });
+    });
+  if (tasks.includes('view'))
+    await attempt('the reference view', async () => {
+      const shot = await takeSnapshot(session, undefined, options.timeoutMs);
+      const picture = await referencePicture(shot.image.body);
+      const file = referenceFile(t.pointId, undefined, 'day');
+      await mkdir(join(t.siteDir, 'views'), { recursive: true });
+      await writeFileAtomic(join(t.siteDir, file), picture.jpeg);
+      cli.out(`  reference view: ${file} (${picture.width}x${picture.height}, ${Math.round(picture.jpeg.length / 1024)} KB)`);
+      const takenAt = options
+        .now()
+        .toISOString()
+        .replace(/\.\d+Z$/, 'Z');
+      await options.record({ type: 'view', pointId: t.pointId, view: { file, takenAt, resolution: picture.resolution, light: 'day' } });
     });
   if (tasks.includes('preset'))
     await attempt('recording the preset', async () => {

@@ -176,7 +176,7 @@ export async function runSurvey(cli: Cli, flags: SurveyFlags, clock: { now: () =
         default: true,
       }))
     ) {
-      for (const t of targets) await walkCamera(cli, ask, t, { timeoutMs: flags.timeout * 1000, today, record });
+      for (const t of targets) await walkCamera(cli, ask, t, { timeoutMs: flags.timeout * 1000, today, now: clock.now, record });
     }
 
     const changes = surveyChanges(selection.sites, kept.decisions, today);
