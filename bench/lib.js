@@ -1,6 +1,7 @@
 // Shared helpers for the benchmarks. They run against the built dist/ and send traffic on loopback only.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -42,4 +43,28 @@ export function report(name, figures, targets) {
   });
   console.log(`\n${name}\n${rows.join('\n')}`);
   return Object.entries(targets).every(([k, t]) => t.check(figures[k]));
+}
+
+const ENV = { CAMFLEET_PASSWORD: 'camfleet', NO_COLOR: '1' };
+
+/** Runs the CLI; wall time, and peak RSS from /proc (VmHWM) sampled until it exits. */
+export function runMeasured(args) {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...ENV }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    let peakKb = 0;
+    const sample = setInterval(async () => {
+      const status = await readFile(`/proc/${child.pid}/status`, 'utf8').catch(() => '');
+      const hwm = /VmHWM:\s+(\d+)/.exec(status);
+      if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
+    }, 50);
+    child.stdout.on('data', (c) => (out += c));
+    child.stderr.on('data', (c) => (err += c));
+    child.on('close', (code) => {
+      clearInterval(sample);
+      resolve({ code, out, err, seconds: (performance.now() - started) / 1000, peakMb: peakKb / 1024 });
+    });
+  });
 }

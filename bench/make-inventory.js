@@ -29,7 +29,7 @@ export async function makeInventory(dir, { points, octet, port = 8080, ptzEvery 
   for (let s = 0; s < streets; s++) {
     const doc = { schemaVersion: 1, id: `street-${s + 1}`, name: `Street ${s + 1}`, points: [] };
     for (let i = s * perStreet; i < Math.min(points, (s + 1) * perStreet); i++) {
-      const ptz = i % ptzEvery === 0;
+      const ptz = ptzEvery > 0 && i % ptzEvery === 0;
       doc.points.push({
         id: `p-${String(i + 1).padStart(4, '0')}`,
         label: `Point ${i + 1}`,

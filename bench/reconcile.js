@@ -2,39 +2,15 @@
 // 50 ms late, against a baseline doing the same reads with the `onvif` library camera by camera at the
 // same concurrency; and `camfleet ptz reaim --save` of 200 cameras with 3 presets each. The simulator
 // runs in its own process; everything stays on loopback (127.1.x.x and 127.2.x.x).
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pLimit from 'p-limit';
-import { CLI, report, startSim, stopSim } from './lib.js';
+import { report, runMeasured, startSim, stopSim } from './lib.js';
 import { makeInventory } from './make-inventory.js';
 
 const CONCURRENCY = 32; // camfleet's default --concurrency
-const ENV = { CAMFLEET_PASSWORD: 'camfleet', NO_COLOR: '1' };
-
-/** Runs the CLI; wall time, and peak RSS from /proc (VmHWM) sampled until it exits. */
-function runMeasured(args) {
-  return new Promise((resolve) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, ...ENV }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    let peakKb = 0;
-    const sample = setInterval(async () => {
-      const status = await readFile(`/proc/${child.pid}/status`, 'utf8').catch(() => '');
-      const hwm = /VmHWM:\s+(\d+)/.exec(status);
-      if (hwm) peakKb = Math.max(peakKb, Number(hwm[1]));
-    }, 50);
-    child.stdout.on('data', (c) => (out += c));
-    child.stderr.on('data', (c) => (err += c));
-    child.on('close', (code) => {
-      clearInterval(sample);
-      resolve({ code, out, err, seconds: (performance.now() - started) / 1000, peakMb: peakKb / 1024 });
-    });
-  });
-}
 
 /**
  * The same ONVIF reads as camfleet's check of this inventory (clock, services, profiles, identity,

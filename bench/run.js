@@ -5,8 +5,16 @@ import { benchDiscovery } from './discovery.js';
 import { benchInventory } from './inventory.js';
 import { benchReconcile } from './reconcile.js';
 import { benchSim } from './sim.js';
+import { benchView } from './view.js';
 
-const SUITES = { sim: benchSim, inventory: benchInventory, discovery: benchDiscovery, device: benchDevice, reconcile: benchReconcile };
+const SUITES = {
+  sim: benchSim,
+  inventory: benchInventory,
+  discovery: benchDiscovery,
+  device: benchDevice,
+  reconcile: benchReconcile,
+  view: benchView,
+};
 
 const wanted = process.argv.slice(2);
 const names = wanted.length ? wanted : Object.keys(SUITES);

@@ -19,6 +19,8 @@ export interface ObserveSettings {
   discovery: boolean;
   /** Also probe by multicast through these interfaces. */
   interfaces: LocalInterface[];
+  /** Compare what the cameras see with their reference views (default true). */
+  views?: boolean;
   /** Ranges to sweep besides the sites' networkRanges (survey --range). */
   ranges?: string[];
   /** Relaxations of the credential rules from the command line, over the inventory's. */
@@ -74,7 +76,7 @@ export async function planSelection(
       discoveryTimeoutMs: 1500,
       signal: deps.signal,
       onProgress: (done, total) => deps.progress?.(`observing… ${done}/${total} cameras`),
-      references: referencesOf(selection),
+      references: settings.views === false ? undefined : referencesOf(selection),
       keepSnapshot: deps.keepSnapshot,
     });
     return buildPlan({

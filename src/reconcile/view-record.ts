@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import pLimit from 'p-limit';
 import { dirname, join } from 'node:path';
 import type { CredentialResolver } from '../credentials/resolve.js';
 import { move, ptzProfile, requirePreset, waitIdle } from '../device/ptz-ops.js';
@@ -34,6 +35,7 @@ export interface RecordOptions {
   preset?: string;
   night: boolean;
   timeoutMs: number;
+  concurrency: number;
   credentials: CredentialResolver;
   now: () => Date;
 }
@@ -117,11 +119,12 @@ export async function recordViews(
   sites: SiteInventory[],
   options: RecordOptions,
 ): Promise<{ captures: Capture[]; changes: FileChange[] }> {
-  const captures: Capture[] = [];
-  for (const d of points) {
-    const siteDir = sites.find((s) => s.site.doc.id === d.site)?.dir ?? '.';
-    captures.push(...(await capturePoint(d, siteDir, options)));
-  }
+  // Cameras in parallel (a bounded number); each camera's presets one after the other.
+  const limit = pLimit(options.concurrency);
+  const perPoint = await Promise.all(
+    points.map((d) => limit(() => capturePoint(d, sites.find((s) => s.site.doc.id === d.site)?.dir ?? '.', options))),
+  );
+  const captures = perPoint.flat();
   const editor = new InventoryEditor(sites);
   const takenAt = options
     .now()

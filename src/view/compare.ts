@@ -1,4 +1,4 @@
-import { correlation, GRID_HEIGHT, GRID_WIDTH, type Grey, overlap, ranks, rowProfile, withoutRowMeans } from './features.js';
+import { correlation, GRID_HEIGHT, GRID_WIDTH, type Grey, overlap } from './features.js';
 import type { ViewFingerprint, ViewScores, ViewVerdict } from './model.js';
 
 /**
@@ -14,7 +14,7 @@ export const THRESHOLDS = {
   detail: 0.85,
   /** From this share of the reference's detailed areas gone flat (with the structure lost too): covered. */
   blocked: 0.6,
-  coveredStructure: 0.6,
+  coveredStructure: 0.7,
   /** A cell is detailed above this contrast, flat below the lower one (grey levels). */
   detailedCell: 6,
   flatCell: 2.5,
@@ -27,13 +27,13 @@ const SHIFTS_Y = [-1, 0, 1];
 const raster = (data: Float32Array): Grey => ({ width: GRID_WIDTH, height: GRID_HEIGHT, data });
 const round = (n: number): number => Math.round(n * 1000) / 1000;
 
-/** The best rank correlation of two rasters over the small shifts. */
+/** The best correlation of two ranked rasters over the small shifts (rank correlation, ranked once). */
 function bestMatch(a: Grey, b: Grey): number {
   let best = -1;
   for (const dy of SHIFTS_Y) {
     for (const dx of SHIFTS_X) {
       const [x, y] = overlap(a, b, dx, dy);
-      best = Math.max(best, correlation(ranks(x), ranks(y)));
+      best = Math.max(best, correlation(x, y));
     }
   }
   return best;
@@ -41,10 +41,9 @@ function bestMatch(a: Grey, b: Grey): number {
 
 /** Scores a picture against a reference. Pure. */
 export function scoreViews(reference: ViewFingerprint, now: ViewFingerprint): ViewScores {
-  // Row means removed: the bands every street view shares (sky above, road below) would match anything.
-  const pattern = bestMatch(withoutRowMeans(raster(reference.grid)), withoutRowMeans(raster(now.grid)));
-  const edges = bestMatch(raster(reference.edgeMap), raster(now.edgeMap));
-  const layout = correlation(ranks(rowProfile(raster(reference.grid))), ranks(rowProfile(raster(now.grid))));
+  const pattern = bestMatch(raster(reference.patternRanks), raster(now.patternRanks));
+  const edges = bestMatch(raster(reference.edgeRanks), raster(now.edgeRanks));
+  const layout = correlation(reference.layoutRanks, now.layoutRanks);
   let detailed = 0;
   let flattened = 0;
   for (let i = 0; i < reference.cells.length; i++) {
@@ -66,7 +65,10 @@ export function scoreViews(reference: ViewFingerprint, now: ViewFingerprint): Vi
 /** The verdict the scores give, with the reason a person reads. Pure. */
 export function verdictOf(scores: ViewScores): ViewVerdict {
   const t = THRESHOLDS;
-  if (scores.blocked >= t.blocked && scores.structure < t.coveredStructure) {
+  // A bright, flat picture whose layout is inverted is the sky (brighter towards the bottom, some roofs),
+  // not a bag: a bag keeps a smeared trace of the scene's own layout.
+  const sky = scores.brightness > 150 && scores.layout < 0;
+  if (scores.blocked >= t.blocked && scores.structure < t.coveredStructure && !sky) {
     const share = `${Math.round(scores.blocked * 100)}% of its detail is gone`;
     const reason =
       scores.brightness < 60

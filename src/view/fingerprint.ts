@@ -1,5 +1,18 @@
 import sharp, { type Metadata } from 'sharp';
-import { ANALYSIS_HEIGHT, ANALYSIS_WIDTH, cellContrast, gradientMagnitude, grey, meanOf, sharpness, shrink, stdOf } from './features.js';
+import {
+  ANALYSIS_HEIGHT,
+  ANALYSIS_WIDTH,
+  cellContrast,
+  gradientMagnitude,
+  grey,
+  meanOf,
+  ranks,
+  rowProfile,
+  sharpness,
+  shrink,
+  stdOf,
+  withoutRowMeans,
+} from './features.js';
 import type { ViewFingerprint } from './model.js';
 
 /** A picture camfleet cannot read: not an image, a broken one, or one too large to decode safely. */
@@ -34,11 +47,17 @@ export function fingerprintOf(analysis: ReturnType<typeof grey>, width: number, 
   const small = shrink(analysis, 4);
   const half = shrink(analysis, 2);
   const mean = meanOf(analysis.data);
+  const grid = shrink(analysis, 8);
+  const edgeMap = shrink(gradientMagnitude(half), 4).data;
   return {
     width,
     height,
-    grid: shrink(analysis, 8).data,
-    edgeMap: shrink(gradientMagnitude(half), 4).data,
+    grid: grid.data,
+    edgeMap,
+    // Row means removed: the bands every street view shares (sky above, road below) would match anything.
+    patternRanks: ranks(withoutRowMeans(grid).data),
+    edgeRanks: ranks(edgeMap),
+    layoutRanks: ranks(rowProfile(grid)),
     cells: cellContrast(small, 16, 9),
     sharpness: sharpness(half),
     mean,

@@ -7,6 +7,14 @@ export interface ViewFingerprint {
   grid: Float32Array;
   /** Where the edges are: gradient magnitude of the 128×72 raster pooled to 32×18. */
   edgeMap: Float32Array;
+  /**
+   * The grid with its row means removed, and the edge map, each as ranks (in [-1, 1]): computed once per
+   * picture, so that comparing at many shifts is only correlations.
+   */
+  patternRanks: Float32Array;
+  edgeRanks: Float32Array;
+  /** The row profile (vertical layout) as ranks. */
+  layoutRanks: Float32Array;
   /** 16×9 cell contrasts (standard deviation, grey levels) of the 64×36 block means. */
   cells: Float32Array;
   /** Fine detail for the contrast (see `sharpness`). */

@@ -10,6 +10,12 @@ describe('the verdict of view scores', () => {
     ['the same view', {}, 'ok', /the same view/],
     ['dark and flat', { blocked: 0.95, structure: 0.1, brightness: 22 }, 'covered', /dark and featureless .*covered/],
     ['bright and flat', { blocked: 0.9, structure: 0.4, brightness: 200 }, 'covered', /bright and featureless .*bag/],
+    [
+      'bright and flat, layout inverted: the sky',
+      { blocked: 0.9, structure: 0.1, brightness: 185, layout: -0.6 },
+      'turned',
+      /faces the sky/,
+    ],
     ['mostly flat, mid brightness', { blocked: 0.85, structure: 0.2, brightness: 90 }, 'covered', /mostly blocked/],
     ['flat cells but the structure holds (a dark night)', { blocked: 0.7, structure: 0.75 }, 'ok', /same/],
     ['inverted layout', { layout: -0.5, structure: 0.1 }, 'turned', /upside down/],

@@ -161,7 +161,7 @@ export function registerPtz(program: Command, kit: CommandKit): Example {
       .description(
         "bulk: every PTZ camera of a street to a preset (--preset NAME), or the inventory's presets saved on each (--save)",
       ) as unknown as CommandUnknownOpts,
-    { discovery: false },
+    { discovery: false, views: false },
   )
     .option('--preset <name>', 'send each camera to this preset')
     .option('--save', 'move each camera to each of its inventory presets and save it there')

@@ -16,6 +16,8 @@ export interface ReconcileOptionUse {
   point?: boolean;
   /** What --interface means for this command. */
   interfaceHelp?: string;
+  /** --no-views: commands that compare views (plan, check, apply, adopt). */
+  views?: boolean;
 }
 
 export function addReconcileOptions(command: CommandUnknownOpts, uses: ReconcileOptionUse = {}): CommandUnknownOpts {
@@ -26,6 +28,7 @@ export function addReconcileOptions(command: CommandUnknownOpts, uses: Reconcile
     .option('--inventory <dir>', 'the inventory: a site folder or a folder of sites (default: . if it holds site.json, else ./inventory)')
     .option('--street <id>', 'only this street');
   if (uses.point !== false) command.option('--point <id>', 'only this point');
+  if (uses.views !== false) command.option('--no-views', 'do not compare what the cameras see with their reference views');
   // Commands that only work on the inventory's own cameras (reaim) look for no others.
   if (uses.discovery !== false) {
     command

@@ -17,7 +17,7 @@ export function registerSurvey(program: Command, kit: CommandKit): Example {
           'against the street), then shows the inventory diff and writes it. Ctrl-C keeps every answer in ' +
           'survey/.session.json; run survey again to continue.',
       ) as unknown as CommandUnknownOpts,
-    { point: false, interfaceHelp: 'multicast only through this interface (repeatable; default: every up IPv4 interface)' },
+    { point: false, views: false, interfaceHelp: 'multicast only through this interface (repeatable; default: every up IPv4 interface)' },
   )
     .option('--range <cidr>', 'also sweep this range for cameras (repeatable; CIDR or A.B.C.D-E)', collect(String))
     .option(

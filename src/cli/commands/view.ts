@@ -19,7 +19,7 @@ export function registerView(program: Command, kit: CommandKit): Example {
       .description(
         'take the reference views of the selected points: a fixed camera as it is, a PTZ camera at each of its presets\n(it goes there, waits until still, and is put back); shows what it will write, then asks',
       ) as unknown as CommandUnknownOpts,
-    { discovery: false },
+    { discovery: false, views: false },
   )
     .option('--preset <name>', 'only this preset of a PTZ point')
     .option('--night', 'a night (infrared) reference, kept beside the day one')

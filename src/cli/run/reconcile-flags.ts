@@ -10,6 +10,8 @@ export interface ReconcileFlags extends AccessFlags {
   point?: string;
   interface?: string[];
   discovery: boolean;
+  /** false with --no-views. */
+  views?: boolean;
   timeout: number;
   concurrency: number;
   rtspPort: number;

@@ -14,6 +14,7 @@ export function settingsOf(flags: ReconcileFlags): ObserveSettings {
     rtspPort: flags.rtspPort,
     discovery: flags.discovery !== false,
     interfaces: flags.interface?.length ? selectInterfaces(flags.interface, localInterfaces()) : [],
+    views: flags.views !== false,
     access: flags,
   };
 }

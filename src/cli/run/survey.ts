@@ -137,7 +137,12 @@ export async function runSurvey(cli: Cli, flags: SurveyFlags, clock: { now: () =
     cli.info('Looking at the network and the cameras of the inventory…');
     // As `camfleet discover`: multicast through every up IPv4 interface unless told which, or none.
     const interfaces = flags.multicast === false ? [] : selectInterfaces(flags.interface, localInterfaces());
-    const plan = await planSelection(selection, { ...settingsOf(flags), interfaces, ranges: flags.range }, await depsOf(cli, flags));
+    // The overview needs no views: each camera's view is looked at on the walk.
+    const plan = await planSelection(
+      selection,
+      { ...settingsOf(flags), interfaces, ranges: flags.range, views: false },
+      await depsOf(cli, flags),
+    );
     const overview = surveyOverview(plan, selection.points);
     const answered = new Map(kept.decisions.flatMap((d) => ('key' in d ? [[d.key, describeAnswer(d) ?? 'answered'] as const] : [])));
     renderOverview(cli, overview, answered);

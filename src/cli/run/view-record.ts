@@ -33,6 +33,7 @@ export async function runViewRecord(cli: Cli, flags: ViewRecordFlags): Promise<E
     preset: flags.preset,
     night: flags.night === true,
     timeoutMs: flags.timeout * 1000,
+    concurrency: flags.concurrency,
     credentials: await credentialResolver(cli, flags),
     now: () => new Date(),
   });

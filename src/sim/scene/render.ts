@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import type { PtzPosition } from '../model.js';
 import { hashUnit } from './hash.js';
 import { lightAt } from './lighting.js';
-import { streetSvg, wallSvg } from './street-scene.js';
+import { streetSvg, textureGround, wallSvg } from './street-scene.js';
 
 /** How a camera's view was tampered with, as the field does it. */
 export type Tamper =
@@ -47,11 +47,16 @@ function paint(width: number, height: number): string {
   return `<polygon points="${points.join(' ')}" fill="rgb(22,24,20)"/>`;
 }
 
-/** Adds sensor noise (roughly Gaussian, sum of two uniforms) to an RGB raster, in place. */
+/** Unit-variance noise (sum of two uniforms), drawn once: a snapshot reads it from a random place. */
+const NOISE = Float32Array.from({ length: 65_536 }, () => (Math.random() + Math.random() - 1) * 2.45);
+
+/** Adds sensor noise to an RGB raster, in place: a few milliseconds, where drawing each value costs many. */
 function addNoise(raster: Buffer, sigma: number, random: () => number): void {
-  const k = sigma * 2.45;
+  let at = Math.floor(random() * NOISE.length);
+  const step = 1 + 2 * Math.floor(random() * 4);
   for (let i = 0; i < raster.length; i++) {
-    const v = raster[i]! + (random() + random() - 1) * k;
+    at = (at + step) & 0xffff;
+    const v = raster[i]! + NOISE[at]! * sigma;
     raster[i] = v < 0 ? 0 : Math.min(v, 255);
   }
 }
@@ -63,21 +68,21 @@ export async function renderSnapshot(req: SnapshotRequest): Promise<Buffer> {
   const drawHeight = Math.max(1, Math.round((drawWidth * req.height) / req.width));
   const fov = WIDE_FOV - (WIDE_FOV - TELE_FOV) * req.position.zoom;
   const turnedBy = req.tamper.kind === 'panned' ? req.tamper.degrees : req.tamper.kind === 'nudged' ? 0.02 * fov : 0;
-  let svg =
-    req.tamper.kind === 'turned'
-      ? wallSvg(drawWidth, drawHeight, light)
-      : streetSvg({
-          width: drawWidth,
-          height: drawHeight,
-          azimuth: req.position.pan * 180 + turnedBy,
-          elevation: req.position.tilt * 45 - 10,
-          fov,
-          seed: req.seed,
-          time: req.time,
-          light,
-        });
+  const view = {
+    width: drawWidth,
+    height: drawHeight,
+    azimuth: req.position.pan * 180 + turnedBy,
+    elevation: req.position.tilt * 45 - 10,
+    fov,
+    seed: req.seed,
+    time: req.time,
+    light,
+  };
+  let svg = req.tamper.kind === 'turned' ? wallSvg(drawWidth, drawHeight, light) : streetSvg(view);
   if (req.tamper.kind === 'sprayed') svg = svg.replace(/<\/svg>$/, `${paint(drawWidth, drawHeight)}</svg>`);
   const raster = await sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer();
+  // Under paint or facing a wall there is no ground to see.
+  if (req.tamper.kind !== 'turned' && req.tamper.kind !== 'sprayed') textureGround(raster, view);
   if (req.tamper.kind === 'covered') {
     // A bag or paint over the lens: dark and nearly uniform, with a faint shading.
     for (let i = 0; i < raster.length; i++) raster[i] = 20 + 6 * hashUnit(Math.floor(i / (drawWidth * 3 * 20)));
@@ -93,7 +98,11 @@ export async function renderSnapshot(req: SnapshotRequest): Promise<Buffer> {
   const sensed = await drawn.raw().toBuffer();
   addNoise(sensed, light.noise, req.random);
   let image = sharp(sensed, raw);
-  if (drawWidth !== req.width || drawHeight !== req.height) image = image.resize(req.width, req.height, { fit: 'fill', kernel: 'linear' });
+  // Scaling up by nearest neighbour costs a third of interpolating: at full size the picture looks blocky,
+  // which nothing that compares or shows pictures at thumbnail size can tell.
+  if (drawWidth !== req.width || drawHeight !== req.height) {
+    image = image.resize(req.width, req.height, { fit: 'fill', kernel: req.width >= drawWidth * 2 ? 'nearest' : 'linear' });
+  }
   if (light.ir) image = image.greyscale();
-  return image.jpeg({ quality: 80 }).toBuffer();
+  return image.jpeg({ quality: 78, optimiseCoding: false }).toBuffer();
 }
