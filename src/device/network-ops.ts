@@ -2,26 +2,29 @@ import { isIPv4 } from 'node:net';
 import { UserError } from '../errors.js';
 import { OnvifClient } from '../onvif/client.js';
 import * as device from '../onvif/device.js';
+import { optionalReads, type Unavailable } from './optional-read.js';
 import type { CameraSession } from './session.js';
 
+/** A camera's network settings; a setting the camera does not give is null, with the reason. */
 export interface NetworkSettings {
-  hostname: string;
-  interfaces: device.NetworkInterfaceInfo[];
-  gateway: string[];
-  dns: string[];
-  ntp: string[];
+  hostname: string | null;
+  interfaces: device.NetworkInterfaceInfo[] | null;
+  gateway: string[] | null;
+  dns: string[] | null;
+  ntp: string[] | null;
+  unavailable: Unavailable[];
 }
 
 export async function readNetwork(session: CameraSession): Promise<NetworkSettings> {
   const c = session.client;
-  const [hostname, interfaces, gateway, dns, ntp] = await Promise.all([
-    device.getHostname(c),
-    device.getNetworkInterfaces(c),
-    device.getDefaultGateway(c),
-    device.getDns(c),
-    device.getNtp(c),
-  ]);
-  return { hostname: hostname.name, interfaces, gateway, dns: dns.servers, ntp: ntp.servers };
+  const { values, unavailable } = await optionalReads({
+    hostname: device.getHostname(c).then((h) => h.name),
+    interfaces: device.getNetworkInterfaces(c),
+    gateway: device.getDefaultGateway(c),
+    dns: device.getDns(c).then((d) => d.servers),
+    ntp: device.getNtp(c).then((n) => n.servers),
+  });
+  return { ...values, unavailable };
 }
 
 export interface NetworkChange {

@@ -8,8 +8,9 @@ export type { Position, Preset, PtzStatus } from '../onvif/ptz.js';
 
 /** The media profile PTZ commands act through: the first one with a PTZ configuration. */
 export async function ptzProfile(session: CameraSession, action: string): Promise<string> {
-  requirePtz(session, action);
-  const profile = (await getProfiles(session.client)).find((p) => p.hasPtz);
+  const profiles = await getProfiles(session.client);
+  await requirePtz(session, action, profiles);
+  const profile = profiles.find((p) => p.hasPtz);
   if (!profile) throw new UnsupportedError('no media profile has a PTZ configuration', { endpoint: session.endpoint.url, action });
   return profile.token;
 }

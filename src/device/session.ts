@@ -2,7 +2,8 @@ import { type AccessPolicy, type CameraAccess, STRICT_ACCESS } from '../auth/acc
 import type { Credentials } from '../credentials/secret.js';
 import type { DeviceEndpoint } from '../net/endpoint.js';
 import { OnvifClient, type AuthMode } from '../onvif/client.js';
-import { getServices, type ServiceEntry } from '../onvif/device.js';
+import { getServices, hasPtzService, type ServiceEntry } from '../onvif/device.js';
+import { getProfiles, type MediaProfile } from '../onvif/media.js';
 import { UnsupportedError } from '../onvif/errors.js';
 
 /** A camera ready for device operations: its clock offset learned and its services known. */
@@ -53,8 +54,19 @@ export async function openSession(
   };
 }
 
-/** Throws the clear refusal a technician needs when the camera has no PTZ service. */
-export function requirePtz(session: CameraSession, action: string): void {
+/**
+ * Throws the clear refusal a technician needs when the camera has no PTZ service. A camera whose
+ * GetServices omits PTZ is asked GetCapabilities when its profiles carry a PTZ configuration.
+ */
+export async function requirePtz(session: CameraSession, action: string, profiles?: MediaProfile[]): Promise<void> {
+  if (!session.ptz) {
+    const list = profiles ?? (await getProfiles(session.client));
+    session.ptz = await hasPtzService(
+      session.client,
+      session.services,
+      list.some((p) => p.hasPtz),
+    );
+  }
   if (!session.ptz) {
     throw new UnsupportedError('this camera has no PTZ service (a fixed camera); re-aim it by hand', {
       endpoint: session.endpoint.url,

@@ -64,6 +64,25 @@ export async function getServices(c: OnvifClient): Promise<ServiceEntry[]> {
   return services;
 }
 
+const PTZ_NAMESPACE = 'http://www.onvif.org/ver20/ptz/wsdl';
+
+/**
+ * Whether the camera has a PTZ service. GetServices is not the last word: many devices (gSOAP-based budget
+ * cameras among them) list PTZ only in GetCapabilities, with a PTZConfiguration in their profiles. Only a
+ * camera whose profiles say PTZ costs the extra call. Records the PTZ service's address when found.
+ */
+export async function hasPtzService(c: OnvifClient, services: ServiceEntry[], profilesWithPtz: boolean): Promise<boolean> {
+  if (services.some((s) => s.namespace === PTZ_NAMESPACE)) return true;
+  if (!profilesWithPtz) return false;
+  const r = await c
+    .call('device', 'GetCapabilities', `<GetCapabilities ${TDS}><Category>PTZ</Category></GetCapabilities>`)
+    .catch(() => undefined);
+  const xaddr = r?.text('Capabilities', 'PTZ', 'XAddr');
+  if (!xaddr) return false;
+  c.setServiceAddress('ptz', xaddr);
+  return true;
+}
+
 export async function getScopes(c: OnvifClient): Promise<string[]> {
   const r = await c.call('device', 'GetScopes', `<GetScopes ${TDS}/>`);
   return r

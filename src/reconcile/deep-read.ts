@@ -87,7 +87,7 @@ export async function readDeep(
       () => null,
     ),
   ]);
-  const ptz = services ? services.some((s) => s.namespace === 'http://www.onvif.org/ver20/ptz/wsdl') : null;
+  const ptz = services ? await ptzOf(client, early) : null;
   const ptzProfile = profiles?.find((p) => p.hasPtz);
   const encoderTokens = profiles ? [...new Set(plan.encoderOptionsFor?.(profiles) ?? [])] : [];
   const [presets, at, ...options] = await Promise.all([
@@ -116,8 +116,25 @@ export async function readDeep(
 
 /** Where the head points now, read once for the deep reads and the view check; null for a camera without PTZ. */
 export async function headPosition(client: OnvifClient, early: EarlyReads): Promise<Position | null> {
-  const services = await early.services;
-  if (!services.some((s) => s.namespace === 'http://www.onvif.org/ver20/ptz/wsdl')) return null;
+  if (!(await ptzOf(client, early))) return null;
   const profile = (await early.profiles).find((p) => p.hasPtz);
   return profile ? (await getStatus(client, profile.token)).position : null;
+}
+
+const ptzChecks = new WeakMap<OnvifClient, Promise<boolean>>();
+
+/** Whether the camera has PTZ (GetServices, else GetCapabilities when its profiles say PTZ), asked once per client. */
+export function ptzOf(client: OnvifClient, early: EarlyReads): Promise<boolean> {
+  let check = ptzChecks.get(client);
+  if (!check) {
+    check = Promise.all([early.services, early.profiles.catch(() => [])]).then(([services, profiles]) =>
+      device.hasPtzService(
+        client,
+        services,
+        profiles.some((p) => p.hasPtz),
+      ),
+    );
+    ptzChecks.set(client, check);
+  }
+  return check;
 }

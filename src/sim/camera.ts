@@ -15,12 +15,16 @@ import {
   type FaultChanges,
   withFaultChanges,
 } from './model.js';
+import type { Persona } from './persona.js';
 import { PtzHead } from './ptz-head.js';
 import { createRtspServer } from './rtsp-server.js';
 import { describeSdp } from './sdp.js';
 import type { ServiceCamera, ServiceName } from './services/context.js';
 import { renderSnapshot } from './scene/render.js';
 import { posixTzOffsetMs } from './timezone.js';
+
+/** A small integer from a string, to tell cameras apart. */
+const hashUnitOf = (text: string): number => [...text].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0, 7);
 import { DESCRIPTION_PATH, type UpnpAdvert } from './upnp/description.js';
 import type { SsdpMember } from './upnp/ssdp-responder.js';
 
@@ -37,6 +41,7 @@ export interface SimCameraOptions {
   auth: AuthMode;
   digestAlgorithms: DigestAlgorithm[];
   snapshotAuth: 'digest' | 'basic';
+  persona: Persona;
   identity: CameraIdentity;
   location: string | undefined;
   media2: boolean;
@@ -109,6 +114,7 @@ export class SimCamera implements ServiceCamera, DiscoveryMember, SsdpMember {
   readonly httpDigest: DigestAuthority;
   readonly authMode: AuthMode;
   readonly snapshotAuth: 'digest' | 'basic';
+  readonly persona: Persona;
   state: CameraState;
   faults: CameraFaults;
 
@@ -134,13 +140,16 @@ export class SimCamera implements ServiceCamera, DiscoveryMember, SsdpMember {
     this.faults = { ...options.faults };
     this.authMode = options.auth;
     this.snapshotAuth = options.snapshotAuth;
+    this.persona = options.persona;
     this.httpPort = options.httpPort;
     this.rtspPort = options.rtspPort;
     this.realm = `camfleet-sim ${options.name}`;
-    this.httpDigest = new DigestAuthority(this.realm, options.digestAlgorithms, options.deps.now);
+    this.httpDigest = new DigestAuthority(this.realm, options.digestAlgorithms, options.deps.now, options.persona.replayTolerant);
     this.rtspDigest = new DigestAuthority(this.realm, ['MD5'], options.deps.now);
     this.ptz = new PtzHead(this.state.position, options.deps.now, options.ptzSpeed);
-    this.instanceId = Math.floor(options.deps.now() / 1000);
+    // WS-Discovery's InstanceId grows with each start, and differs between cameras started in one second.
+    this.instanceId =
+      ((Math.floor(options.deps.now() / 1000) & 0xffffff) * 256 + (hashUnitOf(options.identity.endpointReference) % 256)) >>> 0;
   }
 
   get address(): string {
@@ -148,11 +157,12 @@ export class SimCamera implements ServiceCamera, DiscoveryMember, SsdpMember {
   }
 
   get hasMedia2(): boolean {
-    return this.options.media2;
+    return this.options.media2 && !this.persona.noMedia2;
   }
 
   get hasPtz(): boolean {
-    return this.options.ptz && !this.faults.noPtz;
+    // A persona that answers no PTZ call has no PTZ service.
+    return this.options.ptz && !this.faults.noPtz && (this.persona.only?.ptz?.length ?? 1) > 0;
   }
 
   random(): number {

@@ -87,7 +87,7 @@ export function parseFaultSpec(text: string): FaultSpec {
 }
 
 /** `1,3,5-7,cam-010` → ['1','3','5','6','7','cam-010']. */
-function expandTargets(text: string): string[] {
+export function expandTargets(text: string): string[] {
   const out: string[] = [];
   for (const part of text.split(',').filter(Boolean)) {
     const range = /^(\d+)-(\d+)$/.exec(part);

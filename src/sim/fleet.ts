@@ -16,6 +16,7 @@ import {
   type NetworkState,
   type PtzPosition,
 } from './model.js';
+import { PERSONAS, type PersonaName } from './persona.js';
 import { DEFAULT_PTZ_SPEED } from './ptz-head.js';
 import { loadFleetState, saveFleetState } from './state-file.js';
 import { SsdpResponder } from './upnp/ssdp-responder.js';
@@ -36,6 +37,8 @@ export interface CameraOverride {
   media2?: boolean;
   ptz?: boolean;
   faults?: FaultChanges;
+  /** How this camera behaves where real devices differ (default: the fleet's, else strict). */
+  persona?: PersonaName;
   presets?: { name: string; pan: number; tilt: number; zoom: number }[];
   home?: PtzPosition;
   position?: PtzPosition;
@@ -80,6 +83,8 @@ export interface FleetOptions {
   maxReplyDelayMs?: number;
   /** Faults for every camera. */
   faults?: FaultChanges;
+  /** The persona of every camera without its own (default strict). */
+  persona?: PersonaName;
   cameras?: CameraOverride[];
   /** Persist state here across restarts (atomic writes). */
   statePath?: string;
@@ -200,13 +205,15 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
     const faults = withFaultChanges(withFaultChanges(NO_FAULTS, fleetFaults), cameraFaults);
     const skew = override.faults?.clockSkewSeconds ?? options.faults?.clockSkewSeconds;
     if (skew !== undefined && !saved[name]) state.clockOffsetMs = skew * 1000;
+    const persona = PERSONAS[override.persona ?? options.persona ?? 'strict'];
     cameras.push(
       new SimCamera({
         name,
         username: options.username ?? DEFAULT_USERNAME,
         password: options.password ?? DEFAULT_PASSWORD,
-        auth: override.auth ?? options.auth ?? 'both',
-        digestAlgorithms: options.digestAlgorithms ?? ['MD5', 'SHA-256'],
+        auth: persona.auth ?? override.auth ?? options.auth ?? 'both',
+        digestAlgorithms: persona.digestAlgorithms ?? options.digestAlgorithms ?? ['MD5', 'SHA-256'],
+        persona,
         snapshotAuth: options.snapshotAuth ?? 'digest',
         // Name and address make the identity: stable across restarts, distinct between fleets.
         identity: { ...defaultIdentity(`${name}@${address}`, options.seed), ...override.identity },

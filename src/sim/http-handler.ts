@@ -36,10 +36,17 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
   });
 }
 
-function send(res: ServerResponse, reply: SoapReply, contentType: string): void {
+/** Sends a whole reply with its Content-Length, as real servers do (some clients need it: libonvif). */
+function send(res: ServerResponse, reply: SoapReply, contentType: string, close = false): void {
   if (res.destroyed) return;
-  res.writeHead(reply.status, { 'Content-Type': contentType, ...reply.headers });
-  res.end(reply.body);
+  const body = Buffer.from(reply.body);
+  res.writeHead(reply.status, {
+    'Content-Type': contentType,
+    'Content-Length': body.length,
+    ...(close ? { Connection: 'close' } : {}),
+    ...reply.headers,
+  });
+  res.end(body);
 }
 
 /** Basic auth check for the snapshot URL of cameras configured for it (many cheap cameras are). */
@@ -114,6 +121,7 @@ export async function handleHttp(camera: SimCamera, req: IncomingMessage, res: S
       password,
       cameraNow: camera.cameraNow(),
       nonces: camera.nonces,
+      replayTolerant: camera.persona.replayTolerant,
       digest: camera.httpDigest,
       authorization: req.headers.authorization,
       method: req.method ?? 'POST',
@@ -122,5 +130,5 @@ export async function handleHttp(camera: SimCamera, req: IncomingMessage, res: S
   );
   if (camera.faults.malformedXml) reply.body = reply.body.slice(0, Math.floor(reply.body.length * 0.6));
   await camera.delay();
-  send(res, reply, 'application/soap+xml; charset=utf-8');
+  send(res, reply, 'application/soap+xml; charset=utf-8', camera.persona.closeAfterReply);
 }

@@ -69,12 +69,10 @@ export function createRtspServer(camera: RtspCamera, digest: DigestAuthority): S
     const req = parseRequest(head);
     if (!req) return response('400 Bad Request', undefined, {});
     const cseq = req.headers.cseq;
-    if (req.method === 'OPTIONS') return response('200 OK', cseq, { Public: 'OPTIONS, DESCRIBE, SETUP, PLAY, TEARDOWN' });
-    if (req.method !== 'DESCRIBE') {
-      return req.method === 'SETUP' || req.method === 'PLAY' || req.method === 'TEARDOWN'
-        ? response('455 Method Not Valid in This State', cseq, {})
-        : response('501 Not Implemented', cseq, {});
-    }
+    // No media flows from a simulated camera: it offers OPTIONS and DESCRIBE, and answers anything else
+    // (SETUP, PLAY, …) with 501, the conventional answer for a method a server does not implement.
+    if (req.method === 'OPTIONS') return response('200 OK', cseq, { Public: 'OPTIONS, DESCRIBE' });
+    if (req.method !== 'DESCRIBE') return response('501 Not Implemented', cseq, {});
     const { username, password } = camera.credentials();
     const check = digest.verify(req.headers.authorization, 'DESCRIBE', req.uri, username, password);
     if (check !== 'ok') return response('401 Unauthorized', cseq, { 'WWW-Authenticate': digest.challenges(check === 'stale') });

@@ -90,8 +90,16 @@ beforeAll(async () => {
 afterAll(() => fleet.stop());
 
 describe('PTZ', () => {
-  it('moves take time: MOVING, then IDLE at the target, clamped to the generic spaces', async () => {
-    await absolute(0, 2, -0.5, 0.5);
+  it('refuses a position outside the generic spaces with ter:InvalidPosition, as the PTZ specification asks', async () => {
+    const before = await status(0);
+    const reply = await absolute(0, 2, -0.5, 0.5);
+    expect(reply.status).toBe(400);
+    expect(reply.body).toMatch(/ter:InvalidArgVal.*ter:InvalidPosition/s);
+    expect((await status(0)).pan).toBe(before.pan);
+  });
+
+  it('moves take time: MOVING, then IDLE at the target', async () => {
+    await absolute(0, 1, -0.5, 0.5);
     const during = await status(0);
     expect(during.panTilt).toBe('MOVING');
     expect(during.pan).toBeGreaterThan(0);

@@ -33,17 +33,25 @@ export function registerSim(program: Command, kit: CommandKit): Example {
       'one camera per point of this inventory (a site folder or a folder of sites), at its address, with its identity, streams and presets',
     )
     .option(
+      '--persona <spec>',
+      'how cameras behave where real devices differ: NAME[@CAMERAS], e.g. minimal@3-5 (repeatable; default strict)',
+      collect(String),
+    )
+    .option(
       '--fault <spec>',
       'inject a fault: KIND[=VALUE][@CAMERAS], e.g. offline@3, latency=200, skew=3600@1-5 (repeatable)',
       collect(String),
     )
     .addHelpText(
       'after',
-      '\nFaults: offline, no-http, onvif-off, wrong-password, no-ptz, no-absolute-move, ignore-encoder, malformed-xml,\n' +
+      '\nPersonas: strict (default), capabilities-only (PTZ and media only in GetCapabilities), minimal (only the mandatory\n' +
+        '        Profile S calls), lenient-namespaces (children in the wrong namespace), no-auth, digest-md5-only, replay-tolerant,\n' +
+        '        close-after-reply (Connection: close), stateless-presets (moves and presets accepted, never made).\n' +
+        '\nFaults: offline, no-http, onvif-off, wrong-password, no-ptz, no-absolute-move, ignore-encoder, malformed-xml,\n' +
         '        rtsp-down, latency=MS, drop=SHARE, skew=SECONDS, time=HH:MM (the time of day the pictures show),\n' +
         '        tampered=covered|bagged|turned|upside-down|defocused|sprayed|nudged|panned=DEGREES. CAMERAS: numbers,\n' +
         '        ranges or names.\n\n' +
-        'Examples:\n  camfleet sim --count 20\n  camfleet sim --count 5 --fault offline@2 --fault skew=3600@3 --json\n  camfleet sim --inventory inventory/tan-xuan-2 --fault offline@tx2-gate-out\n  camfleet sim --inventory inventory/tan-xuan-2 --fault tampered=covered@1 --fault tampered=panned=30@2 --fault time=22:00',
+        'Examples:\n  camfleet sim --count 20\n  camfleet sim --count 5 --fault offline@2 --fault skew=3600@3 --json\n  camfleet sim --count 9 --persona minimal@1-3 --persona capabilities-only@4\n  camfleet sim --inventory inventory/tan-xuan-2 --fault offline@tx2-gate-out\n  camfleet sim --inventory inventory/tan-xuan-2 --fault tampered=covered@1 --fault tampered=panned=30@2 --fault time=22:00',
     )
     .action(
       kit.action(async (cli, opts) => {

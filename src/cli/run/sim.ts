@@ -1,5 +1,6 @@
 import { UserError } from '../../errors.js';
 import { parseFaultSpec, targetsCamera, type FaultSpec } from '../../sim/fault-spec.js';
+import { parsePersonaSpec } from '../../sim/persona.js';
 import { startFleet, type CameraOverride } from '../../sim/index.js';
 import type { AuthMode } from '../../sim/model.js';
 import type { Cli } from '../context.js';
@@ -22,16 +23,21 @@ export interface SimOptions {
   state?: string;
   ptzSpeed: number;
   fault?: string[];
+  persona?: string[];
   inventory?: string;
 }
 
-/** Adds each camera's faults to its override; cameras are named cam-001… unless the inventory names them. */
-function withFaults(specs: FaultSpec[], cameras: CameraOverride[]): CameraOverride[] {
+/**
+ * Adds each camera's faults and persona to its override; cameras are named cam-001… unless the inventory
+ * names them. A later --persona for the same camera wins.
+ */
+function withFaults(specs: FaultSpec[], personas: ReturnType<typeof parsePersonaSpec>[], cameras: CameraOverride[]): CameraOverride[] {
   const width = Math.max(3, String(cameras.length).length);
   return cameras.map((camera, i) => {
     const name = camera.name ?? `cam-${String(i + 1).padStart(width, '0')}`;
     const faults = Object.assign({}, ...specs.filter((s) => targetsCamera(s, i, name)).map((s) => s.changes));
-    return { ...camera, faults };
+    const persona = personas.filter((p) => targetsCamera({ changes: {}, targets: p.targets }, i, name)).at(-1)?.persona;
+    return { ...camera, faults, ...(persona ? { persona } : {}) };
   });
 }
 
@@ -54,9 +60,17 @@ export async function runSim(cli: Cli, opts: SimOptions): Promise<ExitCode> {
   } catch (err) {
     throw new UserError(`invalid --fault: ${(err as Error).message}`);
   }
+  let personas: ReturnType<typeof parsePersonaSpec>[];
+  try {
+    personas = (opts.persona ?? []).map(parsePersonaSpec);
+  } catch (err) {
+    throw new UserError(`invalid --persona: ${(err as Error).message}`, { hint: 'e.g. --persona minimal@3-5' });
+  }
   const base: CameraOverride[] = opts.inventory ? await inventoryCameras(opts.inventory) : Array.from({ length: opts.count }, () => ({}));
-  const cameras = withFaults(specs, base);
-  const unknown = specs.flatMap((s) => s.targets ?? []).filter((t) => !/^\d+$/.test(t) && !cameras.some((c) => c.name === t));
+  const cameras = withFaults(specs, personas, base);
+  const unknown = [...specs, ...personas]
+    .flatMap((s) => s.targets ?? [])
+    .filter((t) => !/^\d+$/.test(t) && !cameras.some((c) => c.name === t));
   if (unknown.length > 0)
     throw new UserError(`--fault names unknown camera${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')}`, {
       hint: 'name cameras by number (1-based) or by name as the table shows',

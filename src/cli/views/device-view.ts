@@ -1,5 +1,6 @@
 import type { EncoderChangeResult, ProfileReport } from '../../device/profiles.js';
 import type { DeviceReport } from '../../device/info.js';
+import type { Unavailable } from '../../device/optional-read.js';
 import type { RtspProbe } from '../../reach/rtsp.js';
 import type { Cli } from '../context.js';
 import { renderTable } from './table.js';
@@ -12,12 +13,23 @@ export function emit(cli: Cli, value: Record<string, unknown>, human: () => stri
 const field = (cli: Cli, label: string, value: string | number | null | undefined): string =>
   `${cli.paint('bold', label.padEnd(14))} ${value === null || value === undefined || value === '' ? '-' : value}`;
 
+/** A field the camera did not give: "not available (why)". */
+export function notAvailable(unavailable: Unavailable[], field: string): string {
+  const reason = unavailable.find((u) => u.field === field)?.reason;
+  return `not available${reason ? ` (${reason})` : ''}`;
+}
+
 export function renderInfo(cli: Cli, target: string, r: DeviceReport): void {
   emit(cli, { target, ...r }, () => {
-    const nic = r.network.interfaces.map(
-      (i) =>
-        `${i.name || i.token} ${i.mac} ${i.addresses.map((a) => `${a.address}/${a.prefixLength}`).join(' ')}${i.dhcp ? ' (DHCP)' : ''}`,
-    );
+    const missing = (field: string) => cli.paint('dim', notAvailable(r.unavailable, field));
+    const list = (values: string[] | null, field: string) => (values === null ? missing(field) : values.join(', '));
+    const nic =
+      r.network.interfaces === null
+        ? [missing('interfaces')]
+        : r.network.interfaces.map(
+            (i) =>
+              `${i.name || i.token} ${i.mac} ${i.addresses.map((a) => `${a.address}/${a.prefixLength}`).join(' ')}${i.dhcp ? ' (DHCP)' : ''}`,
+          );
     return [
       field(cli, 'Device', `${r.device.manufacturer} ${r.device.model}`),
       field(cli, 'Firmware', r.device.firmwareVersion),
@@ -30,11 +42,11 @@ export function renderInfo(cli: Cli, target: string, r: DeviceReport): void {
         'Capabilities',
         [r.capabilities.media2 ? 'Media2 (H.265)' : 'Media only', r.capabilities.ptz ? 'PTZ' : 'no PTZ'].join(', '),
       ),
-      field(cli, 'Hostname', r.network.hostname),
+      field(cli, 'Hostname', r.network.hostname ?? missing('hostname')),
       ...nic.map((n, i) => field(cli, i === 0 ? 'Interface' : '', n)),
-      field(cli, 'Gateway', r.network.gateway.join(', ')),
-      field(cli, 'DNS', r.network.dns.join(', ')),
-      field(cli, 'NTP', r.network.ntp.join(', ')),
+      field(cli, 'Gateway', list(r.network.gateway, 'gateway')),
+      field(cli, 'DNS', list(r.network.dns, 'dns')),
+      field(cli, 'NTP', list(r.network.ntp, 'ntp')),
       field(
         cli,
         'Time (UTC)',
@@ -43,7 +55,7 @@ export function renderInfo(cli: Cli, target: string, r: DeviceReport): void {
       cli.paint('bold', 'Services'),
       ...r.services.map((s) => `  ${s.namespace.replace('http://www.onvif.org/', '')} ${s.version}  ${s.xaddr}`),
       cli.paint('bold', 'Scopes'),
-      ...r.scopes.map((s) => `  ${s}`),
+      ...(r.scopes === null ? [`  ${missing('scopes')}`] : r.scopes.map((s) => `  ${s}`)),
     ].join('\n');
   });
 }
@@ -64,7 +76,7 @@ export function renderProfiles(cli: Cli, target: string, profiles: ProfileReport
       cli.paint('bold', s),
     );
     const uris = profiles.map(
-      (p) => `${p.token}: stream ${p.streamUri ?? '-'}\n${' '.repeat(p.token.length + 2)}snapshot ${p.snapshotUri ?? '-'}`,
+      (p) => `${p.token}: stream ${p.streamUri || '-'}\n${' '.repeat(p.token.length + 2)}snapshot ${p.snapshotUri || '-'}`,
     );
     return `${table}\n\n${uris.join('\n')}`;
   });

@@ -1,19 +1,21 @@
 import type { NetworkChangeResult, NetworkSettings } from '../../device/network-ops.js';
 import type { TimeSyncResult } from '../../device/time-ops.js';
 import type { Cli } from '../context.js';
-import { emit } from './device-view.js';
+import { emit, notAvailable } from './device-view.js';
 
 export function renderNetwork(cli: Cli, target: string, n: NetworkSettings): void {
   emit(cli, { target, ...n }, () =>
     [
-      `hostname  ${n.hostname || '-'}`,
-      ...n.interfaces.map(
-        (i) =>
-          `interface ${i.name || i.token}  ${i.mac}  ${i.addresses.map((a) => `${a.address}/${a.prefixLength}`).join(' ') || '-'}${i.dhcp ? '  (DHCP)' : '  (static)'}`,
-      ),
-      `gateway   ${n.gateway.join(', ') || '-'}`,
-      `dns       ${n.dns.join(', ') || '-'}`,
-      `ntp       ${n.ntp.join(', ') || '-'}`,
+      `hostname  ${n.hostname === null ? notAvailable(n.unavailable, 'hostname') : n.hostname || '-'}`,
+      ...(n.interfaces === null
+        ? [`interface ${notAvailable(n.unavailable, 'interfaces')}`]
+        : n.interfaces.map(
+            (i) =>
+              `interface ${i.name || i.token}  ${i.mac}  ${i.addresses.map((a) => `${a.address}/${a.prefixLength}`).join(' ') || '-'}${i.dhcp ? '  (DHCP)' : '  (static)'}`,
+          )),
+      `gateway   ${n.gateway === null ? notAvailable(n.unavailable, 'gateway') : n.gateway.join(', ') || '-'}`,
+      `dns       ${n.dns === null ? notAvailable(n.unavailable, 'dns') : n.dns.join(', ') || '-'}`,
+      `ntp       ${n.ntp === null ? notAvailable(n.unavailable, 'ntp') : n.ntp.join(', ') || '-'}`,
     ].join('\n'),
   );
 }

@@ -25,6 +25,8 @@ export class DigestAuthority {
     readonly realm: string,
     private readonly algorithms: DigestHashName[],
     private readonly now: () => number,
+    /** Accept a nonce count again (some real servers do; a replay-tolerant persona). */
+    private readonly replayTolerant = false,
   ) {}
 
   /** One WWW-Authenticate value per algorithm, strongest first as RFC 7616 asks. */
@@ -68,6 +70,7 @@ export class DigestAuthority {
     if (!matches) return 'invalid';
     if (nonceState === 'expired') return 'stale';
     // A counted use (qop=auth: nc and cnonce) may come once; a use without qop may come once per nonce.
+    if (this.replayTolerant) return 'ok';
     return this.firstUse(p.nonce, p.qop ? `${p.nc ?? ''}:${p.cnonce ?? ''}` : '') ? 'ok' : 'stale';
   }
 

@@ -12,6 +12,8 @@ export interface SoapAuthInput {
   password: string;
   cameraNow: number;
   nonces: NonceCache;
+  /** A reused nonce is accepted (a replay-tolerant persona). */
+  replayTolerant: boolean;
   digest: DigestAuthority;
   authorization: string | undefined;
   method: string;
@@ -34,7 +36,13 @@ export function authenticateSoap(header: XmlElement | undefined, input: SoapAuth
   const digest = input.mode === 'digest' || input.mode === 'both';
 
   if (wsse) {
-    const token = checkUsernameToken(header, input.username, input.password, input.cameraNow, input.nonces);
+    const token = checkUsernameToken(
+      header,
+      input.username,
+      input.password,
+      input.cameraNow,
+      input.replayTolerant ? undefined : input.nonces,
+    );
     if (token.kind === 'ok') return { allowed: true };
     if (token.kind === 'invalid') return { allowed: false, reply: faultReply(notAuthorized()) };
   }

@@ -33,7 +33,8 @@ export function checkUsernameToken(
   username: string,
   password: string,
   cameraNow: number,
-  nonces: NonceCache,
+  /** Where used nonces are remembered; undefined accepts a reused one, as some servers do. */
+  nonces: NonceCache | undefined,
 ): UsernameTokenCheck {
   const token = child(child(header, 'Security', NS.wsse), 'UsernameToken', NS.wsse);
   if (!token) return { kind: 'absent' };
@@ -58,6 +59,6 @@ export function checkUsernameToken(
   if (user !== username || given.length !== expected.length || !timingSafeEqual(given, expected)) {
     return { kind: 'invalid', reason: 'wrong username or password' };
   }
-  if (!nonces.remember(nonceText, cameraNow)) return { kind: 'invalid', reason: 'replayed nonce' };
+  if (nonces && !nonces.remember(nonceText, cameraNow)) return { kind: 'invalid', reason: 'replayed nonce' };
   return { kind: 'ok' };
 }

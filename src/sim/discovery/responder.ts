@@ -85,7 +85,8 @@ export class DiscoveryResponder {
   async join(member: DiscoveryMember): Promise<void> {
     let entry = this.unicast.get(member.address);
     if (!entry) {
-      const socket = createSocket('udp4');
+      // Address reuse: another WS-Discovery listener on this host may also bind port 3702.
+      const socket = createSocket({ type: 'udp4', reuseAddr: true });
       socket.on('message', (msg, rinfo) => this.onProbe(msg, rinfo, member.address));
       socket.on('error', (err) => this.options.warn(`discovery socket ${member.address}: ${err.message}`));
       try {
@@ -106,7 +107,7 @@ export class DiscoveryResponder {
 
   /** Stops answering for `member`, sending Bye for `byeAdvert` when given (a clean shutdown, not a power cut). */
   async leave(member: DiscoveryMember, byeAdvert: DiscoveryAdvert | undefined): Promise<void> {
-    if (byeAdvert) await this.send(Buffer.from(byeMessage(byeAdvert, member.nextSequence())));
+    if (byeAdvert) await this.announce(member, Buffer.from(byeMessage(byeAdvert, member.nextSequence())));
     this.orphans.delete(member);
     for (const [address, entry] of this.unicast) {
       if (!entry.members.delete(member) || entry.members.size > 0) continue;
@@ -169,7 +170,28 @@ export class DiscoveryResponder {
 
   private announceHello(member: DiscoveryMember): Promise<void> {
     const advert = member.advert();
-    return advert ? this.send(Buffer.from(helloMessage(advert, member.nextSequence()))) : Promise.resolve();
+    return advert ? this.announce(member, Buffer.from(helloMessage(advert, member.nextSequence()))) : Promise.resolve();
+  }
+
+  /**
+   * Multicasts a camera's Hello or Bye from its own address (through each interface), as a real camera
+   * sends it; a camera on an address this host cannot bind falls back to the interfaces' own sockets.
+   */
+  private announce(member: DiscoveryMember, message: Buffer): Promise<void> {
+    const own = this.unicast.get(member.address)?.socket;
+    if (!own || this.stopped) return this.send(message);
+    const sends = [...this.announcers.keys()].map(
+      (iface) =>
+        new Promise<void>((resolve) => {
+          try {
+            own.setMulticastInterface(iface);
+            own.send(message, WSD.port, WSD.multicastAddress, () => resolve());
+          } catch {
+            resolve();
+          }
+        }),
+    );
+    return Promise.all(sends).then(() => undefined);
   }
 
   /** Multicasts a message through every interface. */

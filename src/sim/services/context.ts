@@ -1,5 +1,6 @@
 import type { XmlElement } from '../../xml/parse.js';
 import type { CameraFaults, CameraIdentity, CameraState } from '../model.js';
+import type { Persona } from '../persona.js';
 import type { PtzHead } from '../ptz-head.js';
 
 export type ServiceName = 'device' | 'media' | 'media2' | 'ptz';
@@ -14,6 +15,8 @@ export interface ServiceCamera {
   readonly hasMedia2: boolean;
   readonly hasPtz: boolean;
   readonly ptz: PtzHead;
+  /** How it behaves where real devices differ. */
+  readonly persona: Persona;
   /** The camera's own clock (host clock plus its offset), in ms since the epoch. */
   cameraNow(): number;
   serviceUrl(service: ServiceName): string;

@@ -91,6 +91,12 @@ function absoluteMove({ camera, request }: OperationContext): string {
   if (camera.faults.noAbsoluteMove) throw actionNotSupported('AbsoluteMove is not supported by this PTZ node');
   requireProfile(request);
   const target = readVector(child(request, 'Position'), { panTilt: PTZ_SPACES.absolutePanTilt, zoom: PTZ_SPACES.absoluteZoom });
+  // Out of the generic spaces is refused, as the PTZ service specification asks, not clamped.
+  const outside = (v: number | undefined, min: number): boolean => v !== undefined && (v < min || v > 1);
+  if (outside(target.pan, -1) || outside(target.tilt, -1) || outside(target.zoom, 0)) {
+    throw invalidArgVal('InvalidPosition', 'The requested position is out of bounds');
+  }
+  if (camera.persona.statelessPresets) return '<tptz:AbsoluteMoveResponse/>';
   const from = camera.ptz.position;
   camera.ptz.moveTo({ pan: target.pan ?? from.pan, tilt: target.tilt ?? from.tilt, zoom: target.zoom ?? from.zoom }, speedScale(request));
   camera.changed();
@@ -100,6 +106,7 @@ function absoluteMove({ camera, request }: OperationContext): string {
 function relativeMove({ camera, request }: OperationContext): string {
   requireProfile(request);
   const delta = readVector(child(request, 'Translation'), { panTilt: PTZ_SPACES.relativePanTilt, zoom: PTZ_SPACES.relativeZoom });
+  if (camera.persona.statelessPresets) return '<tptz:RelativeMoveResponse/>';
   camera.ptz.moveBy({ pan: delta.pan ?? 0, tilt: delta.tilt ?? 0, zoom: delta.zoom ?? 0 }, speedScale(request));
   camera.changed();
   return '<tptz:RelativeMoveResponse/>';
@@ -143,6 +150,9 @@ function setPreset({ camera, request }: OperationContext): string {
     throw invalidArgVal('InvalidPresetName', 'PresetName must be 1 to 64 characters');
   const position = camera.ptz.position;
   const presets = camera.state.presets;
+  // A camera that accepts presets and forgets them answers as if it had saved one.
+  if (camera.persona.statelessPresets)
+    return `<tptz:SetPresetResponse><tptz:PresetToken>${x(token ?? String(camera.state.nextPresetNumber))}</tptz:PresetToken></tptz:SetPresetResponse>`;
   if (token !== undefined) {
     // With a token the preset is overwritten in place: this is how a client avoids duplicates.
     const existing = presets.find((p) => p.token === token);

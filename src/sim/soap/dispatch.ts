@@ -7,6 +7,7 @@ import { deviceHandlers, PRE_AUTH_OPERATIONS } from '../services/device.js';
 import { mediaHandlers } from '../services/media.js';
 import { media2Handlers } from '../services/media2.js';
 import { ptzHandlers } from '../services/ptz.js';
+import { lenientReply, personaAnswers } from '../persona.js';
 
 /** Each service's namespace and handlers; a camera dispatches on the body element's namespace. */
 const SERVICES: Record<ServiceName, { ns: string; handlers: Record<string, Handler> }> = {
@@ -15,6 +16,9 @@ const SERVICES: Record<ServiceName, { ns: string; handlers: Record<string, Handl
   media2: { ns: NS.tr2, handlers: media2Handlers },
   ptz: { ns: NS.tptz, handlers: ptzHandlers },
 };
+
+/** The prefix each service's reply elements use (declared on every envelope). */
+const SERVICE_PREFIX: Record<ServiceName, string> = { device: 'tds', media: 'trt', media2: 'tr2', ptz: 'tptz' };
 
 export interface SoapReply {
   status: number;
@@ -64,7 +68,8 @@ export function dispatchSoap(camera: ServiceCamera, service: ServiceName, xml: s
   if (!operation) return faultReply(notWellFormed('the SOAP Body is empty'));
 
   const spec = SERVICES[service];
-  const handler = operation.ns === spec.ns && isServiceEnabled(camera, service) ? spec.handlers[operation.name] : undefined;
+  const answers = isServiceEnabled(camera, service) && personaAnswers(camera.persona, service, operation.name);
+  const handler = operation.ns === spec.ns && answers ? spec.handlers[operation.name] : undefined;
   const preAuth = service === 'device' && PRE_AUTH_OPERATIONS.has(operation.name);
   if (!preAuth) {
     const decision = authenticate(header);
@@ -74,7 +79,12 @@ export function dispatchSoap(camera: ServiceCamera, service: ServiceName, xml: s
 
   const ctx: OperationContext = { camera, request: operation };
   try {
-    return { status: 200, headers: {}, body: soapEnvelope(handler(ctx)) };
+    const body = handler(ctx);
+    return {
+      status: 200,
+      headers: {},
+      body: soapEnvelope(camera.persona.lenientNamespaces ? lenientReply(body, SERVICE_PREFIX[service]) : body),
+    };
   } catch (err) {
     if (err instanceof SoapFault) return faultReply(err);
     throw err;

@@ -1,0 +1,114 @@
+import type { AuthMode, DigestAlgorithm } from './model.js';
+import { expandTargets } from './fault-spec.js';
+import type { ServiceName } from './services/context.js';
+
+/**
+ * How a simulated camera behaves where real devices differ, named for the behaviour, never a vendor.
+ * Data, applied by the services and the HTTP layer: the field is more varied than the standard.
+ */
+export interface Persona {
+  name: PersonaName;
+  /** The only operations that exist, per service; absent: all the simulator has. Others are ActionNotSupported. */
+  only?: Partial<Record<ServiceName, readonly string[]>>;
+  /** GetServices lists only the device service: Media and PTZ are found in GetCapabilities alone. */
+  servicesInCapabilitiesOnly: boolean;
+  /** No Media2 service. */
+  noMedia2: boolean;
+  /** Replies put the tt: children in the service's own namespace, as lenient servers do (not schema-valid). */
+  lenientNamespaces: boolean;
+  auth: AuthMode | undefined;
+  digestAlgorithms: DigestAlgorithm[] | undefined;
+  /** A reused WS-Security nonce (or Digest nonce count) is accepted, as some servers do. */
+  replayTolerant: boolean;
+  /** Every reply says Connection: close. */
+  closeAfterReply: boolean;
+  /** SetPreset and moves are accepted and forgotten: the head never moves. */
+  statelessPresets: boolean;
+}
+
+export const PERSONA_NAMES = [
+  'strict',
+  'capabilities-only',
+  'minimal',
+  'lenient-namespaces',
+  'no-auth',
+  'digest-md5-only',
+  'replay-tolerant',
+  'close-after-reply',
+  'stateless-presets',
+] as const;
+export type PersonaName = (typeof PERSONA_NAMES)[number];
+
+const STRICT: Persona = {
+  name: 'strict',
+  servicesInCapabilitiesOnly: false,
+  noMedia2: false,
+  lenientNamespaces: false,
+  auth: undefined,
+  digestAlgorithms: undefined,
+  replayTolerant: false,
+  closeAfterReply: false,
+  statelessPresets: false,
+};
+
+/** The mandatory Profile S calls a minimal device answers; everything else is ActionNotSupported. */
+const MINIMAL_OPERATIONS: Partial<Record<ServiceName, readonly string[]>> = {
+  device: [
+    'GetSystemDateAndTime',
+    'SetSystemDateAndTime',
+    'GetDeviceInformation',
+    'GetCapabilities',
+    'GetNetworkInterfaces',
+    'SetNetworkInterfaces',
+    'GetNetworkDefaultGateway',
+    'SetNetworkDefaultGateway',
+    'GetDNS',
+    'SetDNS',
+    'GetHostname',
+    'SetHostname',
+    'SystemReboot',
+  ],
+  media: [
+    'GetProfiles',
+    'GetProfile',
+    'GetStreamUri',
+    'GetVideoEncoderConfigurations',
+    'GetVideoEncoderConfiguration',
+    'GetVideoEncoderConfigurationOptions',
+    'SetVideoEncoderConfiguration',
+    'GetVideoSources',
+  ],
+  ptz: [],
+};
+
+export const PERSONAS: Record<PersonaName, Persona> = {
+  strict: STRICT,
+  'capabilities-only': { ...STRICT, name: 'capabilities-only', servicesInCapabilitiesOnly: true, noMedia2: true },
+  minimal: { ...STRICT, name: 'minimal', only: MINIMAL_OPERATIONS, noMedia2: true },
+  'lenient-namespaces': { ...STRICT, name: 'lenient-namespaces', lenientNamespaces: true },
+  'no-auth': { ...STRICT, name: 'no-auth', auth: 'none' },
+  'digest-md5-only': { ...STRICT, name: 'digest-md5-only', auth: 'digest', digestAlgorithms: ['MD5'] },
+  'replay-tolerant': { ...STRICT, name: 'replay-tolerant', replayTolerant: true },
+  'close-after-reply': { ...STRICT, name: 'close-after-reply', closeAfterReply: true },
+  'stateless-presets': { ...STRICT, name: 'stateless-presets', statelessPresets: true },
+};
+
+/** Whether a persona answers this operation at all. */
+export function personaAnswers(persona: Persona, service: ServiceName, operation: string): boolean {
+  const only = persona.only?.[service];
+  return only === undefined || only.includes(operation);
+}
+
+/** A reply as a lenient server writes it: the schema's tt: elements in the service's own namespace prefix. */
+export function lenientReply(body: string, servicePrefix: string): string {
+  return body.replace(/<(\/?)tt:/g, `<$1${servicePrefix}:`);
+}
+
+/** `--persona NAME[@CAMERAS]`, as `--fault` names cameras; throws RangeError listing the personas. */
+export function parsePersonaSpec(text: string): { persona: PersonaName; targets: string[] | undefined } {
+  const at = text.indexOf('@');
+  const name = at === -1 ? text : text.slice(0, at);
+  if (!(PERSONA_NAMES as readonly string[]).includes(name))
+    throw new RangeError(`unknown persona '${name}'; personas: ${PERSONA_NAMES.join(', ')}`);
+  return { persona: name as PersonaName, targets: at === -1 ? undefined : expandTargets(text.slice(at + 1)) };
+}
