@@ -1,5 +1,5 @@
 import { UserError } from '../errors.js';
-import { UnsupportedError } from '../onvif/errors.js';
+import { NotAppliedError, UnsupportedError } from '../onvif/errors.js';
 import { getProfiles } from '../onvif/media.js';
 import * as ptz from '../onvif/ptz.js';
 import { requirePtz, type CameraSession } from './session.js';
@@ -29,6 +29,40 @@ export async function waitIdle(session: CameraSession, profile: string, limitMs 
       });
     await sleep(pollMs);
   }
+}
+
+/**
+ * Whether the head, now still, is where it was asked to go (on the axes asked). Many cameras accept a
+ * move they cannot make (out of their range, a stuck motor, a firmware that ignores it) and answer OK;
+ * only the position read back tells. Throws NotAppliedError, as apply calls the same case failed.
+ */
+export function checkArrived(
+  session: CameraSession,
+  at: ptz.Position,
+  asked: Partial<ptz.Position>,
+  tolerance: number,
+  action: 'AbsoluteMove' | 'RelativeMove',
+): void {
+  const off = ptz.positionDistance(at, asked);
+  if (off <= tolerance) return;
+  throw new NotAppliedError(
+    `the camera accepted the move but stopped at ${ptz.describePosition(at)}, not ${ptz.describePosition(asked)} (off by ${Number.isNaN(off) ? '?' : Math.round(off * 1000) / 1000}, tolerance ${tolerance})`,
+    {
+      endpoint: session.endpoint.url,
+      action,
+      hint: "the position may be outside what this head can reach, or the head does not move; see where it is with 'camfleet ptz status'",
+    },
+  );
+}
+
+/** Where a relative move should end: the start plus the amounts, held to the generic spaces. */
+export function relativeTarget(start: ptz.Position, by: Partial<ptz.Position>): Partial<ptz.Position> {
+  const clamp = (n: number, min: number, max: number) => Math.min(max, Math.max(min, n));
+  return {
+    ...(by.pan !== undefined ? { pan: clamp(start.pan + by.pan, -1, 1) } : {}),
+    ...(by.tilt !== undefined ? { tilt: clamp(start.tilt + by.tilt, -1, 1) } : {}),
+    ...(by.zoom !== undefined ? { zoom: clamp(start.zoom + by.zoom, 0, 1) } : {}),
+  };
 }
 
 export type MoveKind =
@@ -78,15 +112,33 @@ export async function setPresetByName(
   profile: string,
   name: string,
   at?: Partial<ptz.Position>,
+  tolerance = ptz.DEFAULT_POSITION_TOLERANCE,
 ): Promise<PresetSetResult> {
   if (at) {
     await move(session, profile, { kind: 'absolute', to: at });
-    await waitIdle(session, profile);
+    checkArrived(session, (await waitIdle(session, profile)).position, at, tolerance, 'AbsoluteMove');
   }
   const existing = (await presetsNamed(session, profile, name))[0];
   const token = await ptz.setPreset(session.client, profile, name, existing?.token);
   const status = await ptz.getStatus(session.client, profile);
+  await checkPresetKept(session, profile, name, status.position, tolerance);
   return { name, token, outcome: existing ? 'updated' : 'created', position: status.position };
+}
+
+/** Reads the presets back: a camera may answer SetPreset and keep nothing, or keep it somewhere else. */
+async function checkPresetKept(session: CameraSession, profile: string, name: string, at: ptz.Position, tolerance: number): Promise<void> {
+  const named = await presetsNamed(session, profile, name);
+  const fail = (message: string) =>
+    new NotAppliedError(message, {
+      endpoint: session.endpoint.url,
+      action: 'SetPreset',
+      hint: "list what it keeps with 'camfleet ptz presets'",
+    });
+  if (named.length === 0) throw fail(`the camera accepted preset '${name}' but does not list it afterwards`);
+  if (named.length > 1) throw fail(`the camera now holds ${named.length} presets named '${name}'`);
+  const kept = named[0]!.position;
+  if (kept && !(ptz.positionDistance(kept, at) <= tolerance))
+    throw fail(`the camera keeps preset '${name}' at ${ptz.describePosition(kept)}, not where the head is (${ptz.describePosition(at)})`);
 }
 
 export async function requirePreset(session: CameraSession, profile: string, name: string): Promise<ptz.Preset> {

@@ -55,6 +55,15 @@ export function urlOn(endpoint: DeviceEndpoint, port: number, path: string): str
   return `${endpoint.scheme}://${endpoint.host}${port === standard ? '' : `:${port}`}${path}`;
 }
 
+/**
+ * The address as a user types it to reach this device again: the host alone on plain HTTP's port 80
+ * and the usual path, host:port on another port, the whole URL for https or another path.
+ */
+export function displayAddress(endpoint: DeviceEndpoint): string {
+  if (endpoint.scheme === 'https' || endpoint.path !== DEFAULT_PATH) return endpoint.url;
+  return endpoint.port === 80 ? endpoint.host : `${endpoint.host}:${endpoint.port}`;
+}
+
 /** A key that is the same for every way of writing the same device address. */
 export function addressKey(address: string): string {
   const endpoint = parseDeviceAddress(address);

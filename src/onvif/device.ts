@@ -1,7 +1,7 @@
 import { NS, XMLNS_TT as TT, xmlnsDefault } from '../soap/namespaces.js';
 import { xmlEscape as x } from '../xml/escape.js';
 import type { OnvifClient } from './client.js';
-import { ProtocolError } from './errors.js';
+import { AuthError, NetworkError, ProtocolError, TimeoutError } from './errors.js';
 
 /** Device management (ver10) calls of the facade. */
 
@@ -32,39 +32,62 @@ export interface ServiceEntry {
   version: string;
 }
 
-/** GetServices; falls back to GetCapabilities on cameras older than ONVIF 2.0. Records service addresses. */
+const NAMESPACE = {
+  device: 'http://www.onvif.org/ver10/device/wsdl',
+  media: 'http://www.onvif.org/ver10/media/wsdl',
+  media2: 'http://www.onvif.org/ver20/media/wsdl',
+  ptz: 'http://www.onvif.org/ver20/ptz/wsdl',
+} as const;
+
+/** Errors that say nothing about what the device offers: the call never got an ONVIF answer. */
+const notAnAnswer = (err: unknown): boolean => err instanceof AuthError || err instanceof NetworkError || err instanceof TimeoutError;
+
+async function listedServices(c: OnvifClient): Promise<ServiceEntry[]> {
+  const r = await c.call('device', 'GetServices', `<GetServices ${TDS}><IncludeCapability>false</IncludeCapability></GetServices>`);
+  return r.all('Service').map((s) => ({
+    namespace: s.text('Namespace') ?? '',
+    xaddr: s.text('XAddr') ?? '',
+    version: `${s.number('Version', 'Major') ?? 0}.${String(s.number('Version', 'Minor') ?? 0).padStart(2, '0')}`,
+  }));
+}
+
+async function capabilityServices(c: OnvifClient): Promise<ServiceEntry[]> {
+  const r = await c.call('device', 'GetCapabilities', `<GetCapabilities ${TDS}><Category>All</Category></GetCapabilities>`);
+  const caps = r.child('Capabilities');
+  const entry = (name: string, namespace: string): ServiceEntry[] => {
+    const xaddr = caps.text(name, 'XAddr');
+    return xaddr ? [{ namespace, xaddr, version: '' }] : [];
+  };
+  return [...entry('Device', NAMESPACE.device), ...entry('Media', NAMESPACE.media), ...entry('PTZ', NAMESPACE.ptz)];
+}
+
+/**
+ * The device's services, recording their addresses. GetServices first; GetCapabilities when it is
+ * missing (devices older than ONVIF 2.0) or lists no media service: many devices list in GetServices
+ * only some of what they have, and the rest only in GetCapabilities.
+ */
 export async function getServices(c: OnvifClient): Promise<ServiceEntry[]> {
-  let services: ServiceEntry[];
-  try {
-    const r = await c.call('device', 'GetServices', `<GetServices ${TDS}><IncludeCapability>false</IncludeCapability></GetServices>`);
-    services = r.all('Service').map((s) => ({
-      namespace: s.text('Namespace') ?? '',
-      xaddr: s.text('XAddr') ?? '',
-      version: `${s.number('Version', 'Major') ?? 0}.${String(s.number('Version', 'Minor') ?? 0).padStart(2, '0')}`,
-    }));
-  } catch (err) {
-    if ((err as Error).name === 'AuthError' || (err as Error).name === 'NetworkError' || (err as Error).name === 'TimeoutError') throw err;
-    const r = await c.call('device', 'GetCapabilities', `<GetCapabilities ${TDS}><Category>All</Category></GetCapabilities>`);
-    const caps = r.child('Capabilities');
-    const entry = (name: string, namespace: string): ServiceEntry[] => {
-      const xaddr = caps.text(name, 'XAddr');
-      return xaddr ? [{ namespace, xaddr, version: '' }] : [];
-    };
-    services = [
-      ...entry('Device', 'http://www.onvif.org/ver10/device/wsdl'),
-      ...entry('Media', 'http://www.onvif.org/ver10/media/wsdl'),
-      ...entry('PTZ', 'http://www.onvif.org/ver20/ptz/wsdl'),
-    ];
+  let services = await listedServices(c).catch((err: unknown) => {
+    if (notAnAnswer(err)) throw err;
+    return [] as ServiceEntry[];
+  });
+  const hasMedia = services.some((s) => s.namespace === NAMESPACE.media || s.namespace === NAMESPACE.media2);
+  if (!hasMedia) {
+    const listed = new Set(services.map((s) => s.namespace));
+    const fromCapabilities = await capabilityServices(c).catch((err: unknown) => {
+      // With GetServices answered, a failed GetCapabilities leaves what GetServices said.
+      if (services.length && !notAnAnswer(err)) return [];
+      throw err;
+    });
+    services = [...services, ...fromCapabilities.filter((s) => !listed.has(s.namespace))];
   }
   for (const s of services) {
-    if (s.namespace === 'http://www.onvif.org/ver10/media/wsdl') c.setServiceAddress('media', s.xaddr);
-    if (s.namespace === 'http://www.onvif.org/ver20/media/wsdl') c.setServiceAddress('media2', s.xaddr);
-    if (s.namespace === 'http://www.onvif.org/ver20/ptz/wsdl') c.setServiceAddress('ptz', s.xaddr);
+    if (s.namespace === NAMESPACE.media) c.setServiceAddress('media', s.xaddr);
+    if (s.namespace === NAMESPACE.media2) c.setServiceAddress('media2', s.xaddr);
+    if (s.namespace === NAMESPACE.ptz) c.setServiceAddress('ptz', s.xaddr);
   }
   return services;
 }
-
-const PTZ_NAMESPACE = 'http://www.onvif.org/ver20/ptz/wsdl';
 
 /**
  * Whether the camera has a PTZ service. GetServices is not the last word: many devices (gSOAP-based budget
@@ -72,7 +95,7 @@ const PTZ_NAMESPACE = 'http://www.onvif.org/ver20/ptz/wsdl';
  * camera whose profiles say PTZ costs the extra call. Records the PTZ service's address when found.
  */
 export async function hasPtzService(c: OnvifClient, services: ServiceEntry[], profilesWithPtz: boolean): Promise<boolean> {
-  if (services.some((s) => s.namespace === PTZ_NAMESPACE)) return true;
+  if (services.some((s) => s.namespace === NAMESPACE.ptz)) return true;
   if (!profilesWithPtz) return false;
   const r = await c
     .call('device', 'GetCapabilities', `<GetCapabilities ${TDS}><Category>PTZ</Category></GetCapabilities>`)

@@ -58,6 +58,11 @@ export class OnvifFault extends OnvifError {
   }
 }
 
+/** The camera said yes and did not do it: a move that never moved, a preset it does not keep. */
+export class NotAppliedError extends OnvifError {
+  override name = 'NotAppliedError';
+}
+
 /** The camera could not be reached: refused, unreachable, reset. */
 export class NetworkError extends OnvifError {
   override name = 'NetworkError';

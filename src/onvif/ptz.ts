@@ -14,6 +14,28 @@ export interface Position {
   zoom: number;
 }
 
+/** How close counts as "there" when the inventory does not say: 0.02 of a generic unit (about 3.6° of a 360° pan). */
+export const DEFAULT_POSITION_TOLERANCE = 0.02;
+
+/**
+ * How far `at` is from `asked`: the largest difference over the axes `asked` gives (all three for a full
+ * position). NaN when a coordinate is not a number, so a garbled position is never "close enough".
+ */
+export function positionDistance(at: Position, asked: Partial<Position>): number {
+  let off = 0;
+  for (const axis of ['pan', 'tilt', 'zoom'] as const) {
+    const want = asked[axis];
+    if (want !== undefined) off = Math.max(off, Math.abs(at[axis] - want));
+  }
+  return off;
+}
+
+export const describePosition = (p: Partial<Position>): string =>
+  (['pan', 'tilt', 'zoom'] as const)
+    .filter((axis) => p[axis] !== undefined)
+    .map((axis) => `${axis} ${p[axis]}`)
+    .join(' ');
+
 export interface PtzStatus {
   position: Position;
   moving: boolean;

@@ -30,7 +30,7 @@ const message = (err: unknown): string => (err instanceof Error ? err.message : 
 /** Carries out one camera's actions, then reads the camera again and verifies each. */
 async function applyPoint(w: ApplyWork, options: ApplyOptions): Promise<PointOutcome> {
   const d = w.point;
-  const base = { site: d.site, street: d.street.id, pointId: d.point.id, address: d.host };
+  const base = { site: d.site, street: d.street.id, pointId: d.point.id, address: d.address };
   const actions = [...w.actions].sort(byExecutionOrder);
   const outcomes: ActionOutcome[] = actions.map((a) => ({ type: a.type, description: describeAction(a), status: 'skipped', detail: null }));
   const credentials = await options.credentials.forProfile(d.credentialProfile);
@@ -100,7 +100,7 @@ export async function applyWork(work: ApplyWork[], options: ApplyOptions): Promi
     site: w.point.site,
     street: w.point.street.id,
     pointId: w.point.point.id,
-    address: w.point.host,
+    address: w.point.address,
     status: 'skipped',
     actions: w.actions.map((a) => ({
       type: a.type,

@@ -91,7 +91,7 @@ export function buildPlan(input: PlanInput): Plan {
       site: d.site,
       street: d.street.id,
       pointId: d.point.id,
-      address: d.host,
+      address: d.address,
       state: o?.state ?? 'unreachable',
       fingerprint: o ? fingerprintOf(o) : null,
       credentialProfile: d.credentialProfile ?? null,

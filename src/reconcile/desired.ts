@@ -1,5 +1,5 @@
 import { type AccessFlags, type AccessPolicy, accessPolicy } from '../auth/access-policy.js';
-import { parseDeviceAddress, type DeviceEndpoint } from '../net/endpoint.js';
+import { displayAddress, parseDeviceAddress, type DeviceEndpoint } from '../net/endpoint.js';
 import type { Point, SiteInventory, StreamSpec } from '../inventory/model.js';
 import { resolvePoints } from '../inventory/resolve.js';
 
@@ -8,8 +8,10 @@ export interface DesiredPoint {
   site: string;
   street: { id: string; name: string };
   point: Point;
-  /** The camera's host, as plan findings name it. */
+  /** The camera's host, which discovered devices are matched against. */
   host: string;
+  /** Where to reach it, as findings and hints name it: the host, with its port when not 80 (see displayAddress). */
+  address: string;
   /** Its device service, as the inventory writes it (a URL keeps its scheme and path). */
   endpoint: DeviceEndpoint;
   credentialProfile: string | undefined;
@@ -37,6 +39,7 @@ export function desiredPoints(
         street: { id: r.street.id, name: r.street.name },
         point: r.point,
         host: endpoint.host,
+        address: displayAddress(endpoint),
         endpoint,
         credentialProfile: r.credentialProfile,
         policy: accessPolicy(r.access, access),

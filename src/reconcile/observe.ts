@@ -11,7 +11,7 @@ import type { OnvifClient } from '../onvif/client.js';
 import type { EarlyReads, InspectTarget } from '../reach/inspect.js';
 import type { ReferenceLoader } from '../view/reference.js';
 import { type DeepReads, headPosition, type ReadPlan, readDeep } from './deep-read.js';
-import { DEFAULT_TOLERANCE } from './findings/presets.js';
+import { DEFAULT_POSITION_TOLERANCE as DEFAULT_TOLERANCE } from '../onvif/ptz.js';
 import { readView, type ViewObservation, type ViewPlan } from './view-read.js';
 import type { DesiredPoint } from './desired.js';
 import { encoderChangeFor, profileFor } from './encoder-change.js';

@@ -1,8 +1,6 @@
 import { encoderDifferences } from '../onvif/encoder-check.js';
+import { positionDistance as distance } from '../onvif/ptz.js';
 import type { FixAction, Observation } from './model.js';
-
-const distance = (a: { pan: number; tilt: number; zoom: number }, b: { pan: number; tilt: number; zoom: number }): number =>
-  Math.max(Math.abs(a.pan - b.pan), Math.abs(a.tilt - b.tilt), Math.abs(a.zoom - b.zoom));
 
 /**
  * Whether an action took effect, judged from a fresh observation. Pure. A camera that said OK but did

@@ -10,7 +10,7 @@ import { compareWithReferences } from '../view/compare.js';
 import { fingerprintImage } from '../view/fingerprint.js';
 import type { ViewScores, ViewVerdictKind } from '../view/model.js';
 import type { ReferenceLoader } from '../view/reference.js';
-import { distance } from './findings/presets.js';
+import { positionDistance as distance } from '../onvif/ptz.js';
 
 /** The reference views of one point: its own (a fixed camera), and those of its presets. */
 export interface ViewPlan {

@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
 import type { ApplyWork } from './apply.js';
-import { DEFAULT_TOLERANCE } from './findings/presets.js';
+import { DEFAULT_POSITION_TOLERANCE as DEFAULT_TOLERANCE } from '../onvif/ptz.js';
 import type { FixAction, Plan } from './model.js';
 import type { Selection } from './selection.js';
 

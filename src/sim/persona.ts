@@ -10,7 +10,7 @@ export interface Persona {
   name: PersonaName;
   /** The only operations that exist, per service; absent: all the simulator has. Others are ActionNotSupported. */
   only?: Partial<Record<ServiceName, readonly string[]>>;
-  /** GetServices lists only the device service: Media and PTZ are found in GetCapabilities alone. */
+  /** No GetServices (ActionNotSupported), as on devices older than ONVIF 2.0: services are in GetCapabilities alone. */
   servicesInCapabilitiesOnly: boolean;
   /** No Media2 service. */
   noMedia2: boolean;
@@ -95,6 +95,7 @@ export const PERSONAS: Record<PersonaName, Persona> = {
 
 /** Whether a persona answers this operation at all. */
 export function personaAnswers(persona: Persona, service: ServiceName, operation: string): boolean {
+  if (persona.servicesInCapabilitiesOnly && operation === 'GetServices') return false;
   const only = persona.only?.[service];
   return only === undefined || only.includes(operation);
 }

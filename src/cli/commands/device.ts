@@ -100,7 +100,8 @@ export function registerPtz(program: Command, kit: CommandKit): Example {
       .option('--relative', 'move by the amounts given')
       .option('--continuous', 'move at the speeds given (-1 to 1)')
       .option('--duration <seconds>', 'how long a continuous move lasts', nonNegativeNumber('--duration'))
-      .option('--wait', 'wait until the camera stops and print where it is'),
+      .option('--wait', 'wait until the camera stops, check it got there, and print where it is')
+      .option('--tolerance <units>', 'how close to the asked position counts as there (default 0.02)', nonNegativeNumber('--tolerance')),
   )
     .addHelpText(
       'after',
@@ -136,7 +137,8 @@ export function registerPtz(program: Command, kit: CommandKit): Example {
       .option('--pan <x>', 'pan', number('--pan'))
       .option('--tilt <y>', 'tilt', number('--tilt'))
       .option('--zoom <z>', 'zoom', number('--zoom'))
-      .option('--record', 'also write the preset into the inventory point (TARGET is street/point with --inventory)'),
+      .option('--record', 'also write the preset into the inventory point (TARGET is street/point with --inventory)')
+      .option('--tolerance <units>', 'how close to the asked position counts as there (default 0.02)', nonNegativeNumber('--tolerance')),
   )
     .addHelpText(
       'after',

@@ -1,5 +1,14 @@
 import { UserError } from '../../errors.js';
-import { move, ptzProfile, requirePreset, setPresetByName, waitIdle, type MoveKind } from '../../device/ptz-ops.js';
+import {
+  checkArrived,
+  move,
+  ptzProfile,
+  relativeTarget,
+  requirePreset,
+  setPresetByName,
+  waitIdle,
+  type MoveKind,
+} from '../../device/ptz-ops.js';
 import * as ptz from '../../onvif/ptz.js';
 import type { PresetSpec } from '../../inventory/model.js';
 import type { Cli } from '../context.js';
@@ -26,6 +35,7 @@ export interface MoveFlags extends DeviceFlags {
   continuous?: boolean;
   duration?: number;
   wait?: boolean;
+  tolerance?: number;
 }
 
 function moveKind(flags: MoveFlags): MoveKind {
@@ -52,8 +62,19 @@ function moveKind(flags: MoveFlags): MoveKind {
 export async function runPtzMove(cli: Cli, text: string, flags: MoveFlags): Promise<ExitCode> {
   const kind = moveKind(flags);
   const { target, session, profile } = await open(cli, text, flags, 'Move');
+  // A relative move is checked against where it started; a continuous one has no target to check.
+  const start = flags.wait && kind.kind === 'relative' ? (await ptz.getStatus(session.client, profile)).position : null;
   await move(session, profile, kind);
   const final = flags.wait || kind.kind === 'continuous' ? (await waitIdle(session, profile)).position : null;
+  const asked = kind.kind === 'absolute' ? kind.to : kind.kind === 'relative' && start ? relativeTarget(start, kind.by) : null;
+  if (final && asked)
+    checkArrived(
+      session,
+      final,
+      asked,
+      flags.tolerance ?? ptz.DEFAULT_POSITION_TOLERANCE,
+      kind.kind === 'absolute' ? 'AbsoluteMove' : 'RelativeMove',
+    );
   renderPtzAction(cli, target.target, `${kind.kind} move`, final);
   return Exit.Ok;
 }
@@ -98,7 +119,7 @@ export async function runPresetSet(cli: Cli, text: string, name: string, flags: 
     throw new UserError(`'${text}' is not a point of the inventory at ${flags.inventory}`, {
       hint: "list them with 'camfleet inventory ls'",
     });
-  const result = await setPresetByName(session, profile, name, at);
+  const result = await setPresetByName(session, profile, name, at, flags.tolerance);
   renderPresetSet(cli, target.target, result);
   if (flags.record) await recordPreset(cli, flags.inventory!, target.pointId!, { name, ...roundedPosition(result.position) });
   return Exit.Ok;

@@ -10,6 +10,6 @@ export interface TopicInput {
 
 /** The finding builder for one point: its site, street, address and place in the inventory filled in. */
 export function findingsFor(d: DesiredPoint): TopicInput['finding'] {
-  const base = { site: d.site, street: d.street.id, pointId: d.point.id, address: d.host, file: d.file, line: d.line };
+  const base = { site: d.site, street: d.street.id, pointId: d.point.id, address: d.address, file: d.file, line: d.line };
   return (kind, topic, message, hint, action = null) => ({ ...base, kind, topic, message, hint, action });
 }

@@ -28,7 +28,7 @@ export function presenceFindings(d: DesiredPoint, o: Observation | undefined, de
     }
     const why = o?.errors[0] ?? 'no answer';
     const what = o?.state === 'onvif-down' ? 'ONVIF does not answer' : 'unreachable';
-    return [finding('missing', 'unreachable', `${what} at ${d.host} (${why})`, "check power and cabling; 'camfleet ping' tells more")];
+    return [finding('missing', 'unreachable', `${what} at ${d.address} (${why})`, "check power and cabling; 'camfleet ping' tells more")];
   }
   if (o.state === 'auth-failed') {
     const profile = d.credentialProfile ? ` of profile '${d.credentialProfile}'` : '';
@@ -42,7 +42,7 @@ export function presenceFindings(d: DesiredPoint, o: Observation | undefined, de
       finding(
         'attention',
         'identity',
-        `a different camera answers at ${d.host}: ${conflicts.join(', ')}`,
+        `a different camera answers at ${d.address}: ${conflicts.join(', ')}`,
         'a camera was swapped: check it on site, then update the point identity in the inventory',
       ),
     ];

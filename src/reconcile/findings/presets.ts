@@ -1,12 +1,8 @@
-import type { Position } from '../../onvif/ptz.js';
+import { DEFAULT_POSITION_TOLERANCE as DEFAULT_TOLERANCE, positionDistance as distance, type Position } from '../../onvif/ptz.js';
 import type { Finding } from '../model.js';
 import type { TopicInput } from './context.js';
 
-export const DEFAULT_TOLERANCE = 0.02;
 const fmt = (p: Position | undefined): string => (p ? `pan ${p.pan} tilt ${p.tilt} zoom ${p.zoom}` : 'no position');
-/** The largest difference of the three axes; NaN when a coordinate is not a number (never "close enough"). */
-export const distance = (a: Position, b: Position): number =>
-  Math.max(Math.abs(a.pan - b.pan), Math.abs(a.tilt - b.tilt), Math.abs(a.zoom - b.zoom));
 const round3 = (n: number): number => Math.round(n * 1000) / 1000;
 
 /** The inventory's presets against the camera's: missing or moved ones are fixes; with `prune`, extra ones too. */

@@ -8,7 +8,7 @@ export function readFindings({ d, o, finding }: TopicInput): Finding[] {
       'attention',
       'read-failed',
       `read failed: ${r.operation} (${r.reason})`,
-      `the camera did not answer a read the check needs: look at it with 'camfleet info ${d.host}', then run again`,
+      `the camera did not answer a read the check needs: look at it with 'camfleet info ${d.address}', then run again`,
     ),
   );
 }

@@ -47,7 +47,7 @@ export function viewFindings({ d, o, finding }: TopicInput): Finding[] {
           'attention',
           'view',
           `view not checked: the snapshot failed (${v.reason})`,
-          `look at it with 'camfleet snapshot ${d.host}'`,
+          `look at it with 'camfleet snapshot ${d.address}'`,
         ),
       ];
     case 'reference-unreadable':

@@ -121,12 +121,9 @@ function services({ camera, request }: OperationContext): string {
     (include ? `<tds:Capabilities>${SERVICE_CAPABILITIES[service](tag)}</tds:Capabilities>` : '') +
     `<tds:Version><tt:Major>${major}</tt:Major><tt:Minor>${minor}</tt:Minor></tds:Version></tds:Service>`;
   let body = entry(NS.tds, 'device', 'tds:Capabilities', 2, 60);
-  // Some servers list only the device service here: their Media and PTZ are in GetCapabilities alone.
-  if (!camera.persona.servicesInCapabilitiesOnly) {
-    body += entry(NS.trt, 'media', 'trt:Capabilities', 2, 60);
-    if (camera.hasMedia2) body += entry(NS.tr2, 'media2', 'tr2:Capabilities', 2, 60);
-    if (camera.hasPtz) body += entry(NS.tptz, 'ptz', 'tptz:Capabilities', 2, 60);
-  }
+  body += entry(NS.trt, 'media', 'trt:Capabilities', 2, 60);
+  if (camera.hasMedia2) body += entry(NS.tr2, 'media2', 'tr2:Capabilities', 2, 60);
+  if (camera.hasPtz) body += entry(NS.tptz, 'ptz', 'tptz:Capabilities', 2, 60);
   return `<tds:GetServicesResponse>${body}</tds:GetServicesResponse>`;
 }
 
