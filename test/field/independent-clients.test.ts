@@ -129,7 +129,7 @@ describe('onvif-util (libonvif, Debian onvif-tools) in a network namespace', () 
 
   const startSim = async (persona: string) => {
     const { a } = pair!;
-    sims.splice(0).forEach((s) => s.child.kill('SIGTERM'));
+    for (const s of sims.splice(0)) s.child.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 300));
     const sim = await netnsSpawn(a.ns, [
       process.execPath,
