@@ -15,6 +15,7 @@ import {
   type FaultChanges,
   withFaultChanges,
 } from './model.js';
+import { DEFAULT_STORAGE, type RecordedSpan, recordedSpan, type StorageModel } from './storage.js';
 import type { Persona } from './persona.js';
 import { PtzHead } from './ptz-head.js';
 import { createRtspServer } from './rtsp-server.js';
@@ -158,6 +159,21 @@ export class SimCamera implements ServiceCamera, DiscoveryMember, SsdpMember {
 
   get hasMedia2(): boolean {
     return this.options.media2 && !this.persona.noMedia2;
+  }
+
+  get hasRecording(): boolean {
+    // A persona that answers no search call (minimal) has no recording services.
+    return !this.faults.noRecording && (this.persona.only?.search?.length ?? 1) > 0;
+  }
+
+  readonly storage: StorageModel = DEFAULT_STORAGE;
+
+  recordedSpan(): RecordedSpan {
+    return recordedSpan(this.storage, this.faults, this.cameraNow());
+  }
+
+  replayUrl(recordingToken: string): string {
+    return `rtsp://${this.address}${this.rtspPort === 554 ? '' : `:${this.rtspPort}`}/replay/${encodeURIComponent(recordingToken)}`;
   }
 
   get hasPtz(): boolean {

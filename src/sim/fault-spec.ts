@@ -18,6 +18,8 @@ const FLAGS: Record<string, keyof FaultChanges> = {
   'ignore-encoder': 'ignoreEncoderChanges',
   'malformed-xml': 'malformedXml',
   'rtsp-down': 'rtspDown',
+  'no-recording': 'noRecording',
+  'sd-full': 'sdFull',
 };
 
 const TAMPER_KINDS = ['covered', 'bagged', 'turned', 'upside-down', 'defocused', 'sprayed', 'nudged'] as const;
@@ -29,6 +31,8 @@ export const FAULT_KINDS = [
   'skew=SECONDS',
   `tampered=${TAMPER_KINDS.join('|')}|panned=DEGREES`,
   'time=HH:MM',
+  'recording-stopped=HOURS',
+  'retention=DAYS',
 ];
 
 /** `22:30` → 22.5. */
@@ -75,6 +79,10 @@ export function parseFaultSpec(text: string): FaultSpec {
       return { changes: { latencyMs: number(kind, value, 0, 600_000) }, targets };
     case 'drop':
       return { changes: { dropRate: number(kind, value, 0, 1) }, targets };
+    case 'recording-stopped':
+      return { changes: { recordingStoppedHours: number(kind, value, 0, 100_000) }, targets };
+    case 'retention':
+      return { changes: { retentionDays: number(kind, value, 0, 10_000) }, targets };
     case 'skew':
       return { changes: { clockSkewSeconds: number(kind, value, -1e9, 1e9) }, targets };
     case 'tampered':

@@ -12,6 +12,9 @@ export const SERVICE_PATHS: Record<ServiceName, string> = {
   media: '/onvif/media_service',
   media2: '/onvif/media2_service',
   ptz: '/onvif/ptz_service',
+  recording: '/onvif/recording_service',
+  search: '/onvif/search_service',
+  replay: '/onvif/replay_service',
 };
 export const SNAPSHOT_PATH = '/onvif/snapshot';
 

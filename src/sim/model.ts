@@ -130,6 +130,14 @@ export interface CameraFaults {
   malformedXml: boolean;
   /** The RTSP server does not answer. */
   rtspDown: boolean;
+  /** No recording, search or replay service (a camera without a card, or that records to an NVR). */
+  noRecording: boolean;
+  /** Recording stopped this many hours ago (switched off, a broken card). */
+  recordingStoppedHours: number | undefined;
+  /** The card keeps only this many days (a small card, or an old one written at a high rate). */
+  retentionDays: number | undefined;
+  /** The card filled and recording stopped (no overwrite), two days ago. */
+  sdFull: boolean;
 }
 
 export const NO_FAULTS: CameraFaults = {
@@ -146,6 +154,10 @@ export const NO_FAULTS: CameraFaults = {
   ignoreEncoderChanges: false,
   malformedXml: false,
   rtspDown: false,
+  noRecording: false,
+  recordingStoppedHours: undefined,
+  retentionDays: undefined,
+  sdFull: false,
 };
 
 /** Fault changes as accepted by the API and the `--fault` flag; clockSkewSeconds resets the camera clock. */

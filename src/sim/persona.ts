@@ -79,6 +79,9 @@ const MINIMAL_OPERATIONS: Partial<Record<ServiceName, readonly string[]>> = {
     'GetVideoSources',
   ],
   ptz: [],
+  recording: [],
+  search: [],
+  replay: [],
 };
 
 export const PERSONAS: Record<PersonaName, Persona> = {

@@ -11,6 +11,9 @@ const tds = (body: string) => body.replace(/^<(\w+)/, '<$1 xmlns="http://www.onv
 const trt = (body: string) => body.replace(/^<(\w+)/, '<$1 xmlns="http://www.onvif.org/ver10/media/wsdl"');
 const tr2 = (body: string) => body.replace(/^<(\w+)/, '<$1 xmlns="http://www.onvif.org/ver20/media/wsdl"');
 const tptz = (body: string) => body.replace(/^<(\w+)/, '<$1 xmlns="http://www.onvif.org/ver20/ptz/wsdl"');
+const tse = (body: string) => body.replace(/^<(\w+)/, '<$1 xmlns="http://www.onvif.org/ver10/search/wsdl"');
+const trc = (body: string) => body.replace(/^<(\w+)/, '<$1 xmlns="http://www.onvif.org/ver10/recording/wsdl"');
+const trp = (body: string) => body.replace(/^<(\w+)/, '<$1 xmlns="http://www.onvif.org/ver10/replay/wsdl"');
 
 /** SetSystemDateAndTime to this host's time, so WS-Security keeps working after it. */
 function setTimeNow(): string {
@@ -164,6 +167,28 @@ const OPERATIONS: [string, string, string][] = [
   ['ptz', 'GotoHomePosition', tptz('<GotoHomePosition><ProfileToken>Profile_1</ProfileToken></GotoHomePosition>')],
   ['ptz', 'RemovePreset', tptz('<RemovePreset><ProfileToken>Profile_1</ProfileToken><PresetToken>1</PresetToken></RemovePreset>')],
   ['ptz', 'GetServiceCapabilitiesPtz', tptz('<GetServiceCapabilities/>')],
+  ['search', 'GetServiceCapabilitiesSearch', tse('<GetServiceCapabilities/>')],
+  ['search', 'GetRecordingSummary', tse('<GetRecordingSummary/>')],
+  [
+    'search',
+    'GetRecordingInformation',
+    tse('<GetRecordingInformation><RecordingToken>Recording_1</RecordingToken></GetRecordingInformation>'),
+  ],
+  [
+    'search',
+    'FindRecordings',
+    tse('<FindRecordings><Scope/><MaxMatches>10</MaxMatches><KeepAliveTime>PT10S</KeepAliveTime></FindRecordings>'),
+  ],
+  ['recording', 'GetServiceCapabilitiesRecording', trc('<GetServiceCapabilities/>')],
+  ['recording', 'GetRecordings', trc('<GetRecordings/>')],
+  ['replay', 'GetServiceCapabilitiesReplay', trp('<GetServiceCapabilities/>')],
+  [
+    'replay',
+    'GetReplayUri',
+    trp(
+      `<GetReplayUri><StreamSetup><tt:Stream ${TT}>RTP-Unicast</tt:Stream><tt:Transport ${TT}><tt:Protocol>RTSP</tt:Protocol></tt:Transport></StreamSetup><RecordingToken>Recording_1</RecordingToken></GetReplayUri>`,
+    ),
+  ],
 ];
 
 /** Requests that must fail, with the fault they must get. */
@@ -180,6 +205,13 @@ const FAULTS: [string, string, string, string][] = [
   ['device', 'UnknownAction', tds('<GetAccessPolicy/>'), 'ter:ActionNotSupported'],
   ['ptz', 'BadPreset', tptz('<GotoPreset><ProfileToken>Profile_1</ProfileToken><PresetToken>99</PresetToken></GotoPreset>'), 'ter:NoToken'],
   ['ptz', 'WrongService', tds('<GetDeviceInformation/>'), 'ter:ActionNotSupported'],
+  [
+    'search',
+    'NoRecording',
+    tse('<GetRecordingInformation><RecordingToken>nope</RecordingToken></GetRecordingInformation>'),
+    'ter:NoRecording',
+  ],
+  ['search', 'NoSearch', tse('<GetRecordingSearchResults><SearchToken>nope</SearchToken></GetRecordingSearchResults>'), 'ter:InvalidToken'],
 ];
 
 describe('simulator replies validate against the official ONVIF schemas', () => {
@@ -192,6 +224,22 @@ describe('simulator replies validate against the official ONVIF schemas', () => 
       replies[name] = reply.body;
     }
     expect(replies.GetProfilesAfterH265).toContain('VideoSourceConfiguration');
+    // A search's results and its end, with the token FindRecordings gave.
+    const token = /<tse:SearchToken>([^<]+)</.exec(replies.FindRecordings!)![1]!;
+    for (const [name, body] of [
+      [
+        'GetRecordingSearchResults',
+        tse(
+          `<GetRecordingSearchResults><SearchToken>${token}</SearchToken><MaxResults>10</MaxResults><WaitTime>PT1S</WaitTime></GetRecordingSearchResults>`,
+        ),
+      ],
+      ['EndSearch', tse(`<EndSearch><SearchToken>${token}</SearchToken></EndSearch>`)],
+    ] as const) {
+      const reply = await call(`${base()}/onvif/search_service`, body);
+      expect(reply.status, `${name}: ${reply.body}`).toBe(200);
+      replies[name] = reply.body;
+    }
+    expect(replies.GetRecordingSearchResults).toContain('<tt:RecordingStatus>Recording</tt:RecordingStatus>');
     const result = await validateEnvelopes(replies);
     expect(result.output).toBe('');
     expect(result.ok).toBe(true);

@@ -2,8 +2,9 @@ import type { XmlElement } from '../../xml/parse.js';
 import type { CameraFaults, CameraIdentity, CameraState } from '../model.js';
 import type { Persona } from '../persona.js';
 import type { PtzHead } from '../ptz-head.js';
+import type { RecordedSpan, StorageModel } from '../storage.js';
 
-export type ServiceName = 'device' | 'media' | 'media2' | 'ptz';
+export type ServiceName = 'device' | 'media' | 'media2' | 'ptz' | 'recording' | 'search' | 'replay';
 
 /** What the SOAP service handlers may see and change of a simulated camera. */
 export interface ServiceCamera {
@@ -14,6 +15,12 @@ export interface ServiceCamera {
   readonly location: string | undefined;
   readonly hasMedia2: boolean;
   readonly hasPtz: boolean;
+  /** Records to its card, with the recording, search and replay services (Profile G). */
+  readonly hasRecording: boolean;
+  readonly storage: StorageModel;
+  /** The footage on its card now, on its own clock. */
+  recordedSpan(): RecordedSpan;
+  replayUrl(recordingToken: string): string;
   readonly ptz: PtzHead;
   /** How it behaves where real devices differ. */
   readonly persona: Persona;

@@ -64,6 +64,7 @@ function capabilities({ camera, request }: OperationContext): string {
   const categories = children(request, 'Category').map((c) => c.text.trim());
   const wants = (name: string): boolean => categories.length === 0 || categories.includes('All') || categories.includes(name);
   if (categories.includes('PTZ') && !camera.hasPtz) throw invalidArgVal('NoSuchService', 'The device has no PTZ service');
+  // Profile G services are listed under Extension (in All only: ONVIF has no category of their own).
   const unsupported = categories.find((c) => !['All', 'Device', 'Media', 'PTZ'].includes(c));
   if (unsupported) throw invalidArgVal('NoSuchService', `The device has no ${unsupported} service`);
   let body = '';
@@ -84,6 +85,13 @@ function capabilities({ camera, request }: OperationContext): string {
       '<tt:RTP_TCP>true</tt:RTP_TCP><tt:RTP_RTSP_TCP>true</tt:RTP_RTSP_TCP></tt:StreamingCapabilities></tt:Media>';
   }
   if (wants('PTZ') && camera.hasPtz) body += `<tt:PTZ><tt:XAddr>${camera.serviceUrl('ptz')}</tt:XAddr></tt:PTZ>`;
+  if ((categories.length === 0 || categories.includes('All')) && camera.hasRecording) {
+    body +=
+      `<tt:Extension><tt:Recording><tt:XAddr>${camera.serviceUrl('recording')}</tt:XAddr><tt:ReceiverSource>false</tt:ReceiverSource>` +
+      '<tt:MediaProfileSource>true</tt:MediaProfileSource><tt:DynamicRecordings>false</tt:DynamicRecordings><tt:DynamicTracks>false</tt:DynamicTracks>' +
+      `<tt:MaxStringLength>64</tt:MaxStringLength></tt:Recording><tt:Search><tt:XAddr>${camera.serviceUrl('search')}</tt:XAddr>` +
+      `<tt:MetadataSearch>false</tt:MetadataSearch></tt:Search><tt:Replay><tt:XAddr>${camera.serviceUrl('replay')}</tt:XAddr></tt:Replay></tt:Extension>`;
+  }
   return `<tds:GetCapabilitiesResponse><tds:Capabilities>${body}</tds:Capabilities></tds:GetCapabilitiesResponse>`;
 }
 
@@ -112,6 +120,9 @@ export const SERVICE_CAPABILITIES = {
   media: mediaServiceCapabilities,
   media2: media2ServiceCapabilities,
   ptz: ptzServiceCapabilities,
+  recording: (tag: string) => `<${tag} DynamicRecordings="false" DynamicTracks="false" MaxRecordings="1" MaxRecordingJobs="1"/>`,
+  search: (tag: string) => `<${tag} MetadataSearch="false" GeneralStartEvents="false"/>`,
+  replay: (tag: string) => `<${tag} ReversePlayback="false" RTP_RTSP_TCP="true"/>`,
 };
 
 function services({ camera, request }: OperationContext): string {
@@ -124,6 +135,11 @@ function services({ camera, request }: OperationContext): string {
   body += entry(NS.trt, 'media', 'trt:Capabilities', 2, 60);
   if (camera.hasMedia2) body += entry(NS.tr2, 'media2', 'tr2:Capabilities', 2, 60);
   if (camera.hasPtz) body += entry(NS.tptz, 'ptz', 'tptz:Capabilities', 2, 60);
+  if (camera.hasRecording) {
+    body += entry(NS.trc, 'recording', 'trc:Capabilities', 2, 60);
+    body += entry(NS.tse, 'search', 'tse:Capabilities', 2, 60);
+    body += entry(NS.trp, 'replay', 'trp:Capabilities', 2, 60);
+  }
   return `<tds:GetServicesResponse>${body}</tds:GetServicesResponse>`;
 }
 

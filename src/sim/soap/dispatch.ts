@@ -7,6 +7,9 @@ import { deviceHandlers, PRE_AUTH_OPERATIONS } from '../services/device.js';
 import { mediaHandlers } from '../services/media.js';
 import { media2Handlers } from '../services/media2.js';
 import { ptzHandlers } from '../services/ptz.js';
+import { recordingHandlers } from '../services/recording.js';
+import { replayHandlers } from '../services/replay.js';
+import { searchHandlers } from '../services/search.js';
 import { lenientReply, personaAnswers } from '../persona.js';
 
 /** Each service's namespace and handlers; a camera dispatches on the body element's namespace. */
@@ -15,10 +18,21 @@ const SERVICES: Record<ServiceName, { ns: string; handlers: Record<string, Handl
   media: { ns: NS.trt, handlers: mediaHandlers },
   media2: { ns: NS.tr2, handlers: media2Handlers },
   ptz: { ns: NS.tptz, handlers: ptzHandlers },
+  recording: { ns: NS.trc, handlers: recordingHandlers },
+  search: { ns: NS.tse, handlers: searchHandlers },
+  replay: { ns: NS.trp, handlers: replayHandlers },
 };
 
 /** The prefix each service's reply elements use (declared on every envelope). */
-const SERVICE_PREFIX: Record<ServiceName, string> = { device: 'tds', media: 'trt', media2: 'tr2', ptz: 'tptz' };
+const SERVICE_PREFIX: Record<ServiceName, string> = {
+  device: 'tds',
+  media: 'trt',
+  media2: 'tr2',
+  ptz: 'tptz',
+  recording: 'trc',
+  search: 'tse',
+  replay: 'trp',
+};
 
 export interface SoapReply {
   status: number;
@@ -39,6 +53,7 @@ export function faultReply(fault: SoapFault): SoapReply {
 export function isServiceEnabled(camera: ServiceCamera, service: ServiceName): boolean {
   if (service === 'media2') return camera.hasMedia2;
   if (service === 'ptz') return camera.hasPtz;
+  if (service === 'recording' || service === 'search' || service === 'replay') return camera.hasRecording;
   return true;
 }
 
