@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import type { RecordingRequirement } from '../inventory/model.js';
 import { type AccessFlags, type AccessPolicy, accessPolicy } from '../auth/access-policy.js';
 import type { CredentialResolver } from '../credentials/resolve.js';
 import type { Credentials } from '../credentials/secret.js';
@@ -14,6 +15,8 @@ export interface CameraTarget {
   policy: AccessPolicy;
   pointId?: string;
   street?: string;
+  /** What the inventory point requires it to record (null: nothing); absent for a camera named by address. */
+  recording?: RecordingRequirement | null;
 }
 
 export function parseTarget(text: string): DeviceEndpoint {
@@ -51,6 +54,7 @@ export async function collectTargets(
         policy: accessPolicy(point.access, access),
         pointId: point.point.id,
         street: point.street.id,
+        recording: point.recording,
       });
       continue;
     }
@@ -76,6 +80,7 @@ export async function collectTargets(
         policy: accessPolicy(p.access, access),
         pointId: p.point.id,
         street: p.street.id,
+        recording: p.recording,
       });
     }
   }

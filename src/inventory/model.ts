@@ -48,6 +48,9 @@ export interface AccessSpec {
   legacyAuth?: { basic?: boolean; digestWithoutQop?: boolean };
 }
 
+/** What a camera must keep on its own storage; false: it records elsewhere (an NVR) or not at all. */
+export type RecordingSpec = false | { minRetentionDays?: number; maxSilenceMinutes?: number };
+
 export interface Point {
   id: string;
   label: string;
@@ -59,6 +62,7 @@ export interface Point {
   streams?: StreamSpec[];
   /** What a fixed camera (or a PTZ camera at home) should see. */
   views?: ViewReference[];
+  recording?: RecordingSpec;
   ptz?: { presets?: PresetSpec[]; home?: PtzPositionSpec };
   tags?: string[];
   notes?: string;
@@ -91,6 +95,7 @@ export interface Site {
     networkRanges?: string[];
     credentialProfile?: string;
     access?: AccessSpec;
+    recording?: RecordingSpec;
     ntpServer?: string;
     gateway?: string;
     dns?: string[];
@@ -136,4 +141,14 @@ export interface ResolvedPoint {
   /** The site's access defaults under the point's own, field by field. */
   access: AccessSpec;
   streams: StreamSpec[];
+  /** What the camera must keep, the point's fields over the site's; null when nothing is required. */
+  recording: RecordingRequirement | null;
 }
+
+/** A recording requirement with its defaults filled in. */
+export interface RecordingRequirement {
+  minRetentionDays: number;
+  maxSilenceMinutes: number;
+}
+
+export const DEFAULT_RECORDING: RecordingRequirement = { minRetentionDays: 7, maxSilenceMinutes: 15 };

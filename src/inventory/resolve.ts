@@ -1,4 +1,12 @@
-import type { AccessSpec, ResolvedPoint, SiteInventory, StreamSpec } from './model.js';
+import {
+  type AccessSpec,
+  DEFAULT_RECORDING,
+  type RecordingRequirement,
+  type RecordingSpec,
+  type ResolvedPoint,
+  type SiteInventory,
+  type StreamSpec,
+} from './model.js';
 
 /** Stream settings merged per profile: point over street over site defaults, field by field. */
 function mergeStreams(...layers: (StreamSpec[] | undefined)[]): StreamSpec[] {
@@ -10,6 +18,15 @@ function mergeStreams(...layers: (StreamSpec[] | undefined)[]): StreamSpec[] {
 /** The point's access relaxations over the site's: each field of the point replaces the site's. */
 function mergeAccess(site: AccessSpec | undefined, point: AccessSpec | undefined): AccessSpec {
   return { ...site, ...point, legacyAuth: { ...site?.legacyAuth, ...point?.legacyAuth } };
+}
+
+/**
+ * What the point must record: nothing when neither the point nor the site asks; the point's `false`
+ * turns a site requirement off, and its fields replace the site's one by one.
+ */
+function mergeRecording(site: RecordingSpec | undefined, point: RecordingSpec | undefined): RecordingRequirement | null {
+  if (point === false || (point === undefined && (site === undefined || site === false))) return null;
+  return { ...DEFAULT_RECORDING, ...(site || {}), ...(point || {}) };
 }
 
 /** The stream settings a new point of this street starts with: the street's defaults over the site's. */
@@ -35,6 +52,7 @@ export function resolvePoints(inventory: SiteInventory, filter: { street?: strin
         credentialProfile: point.device.credentialProfile ?? street.defaults?.credentialProfile ?? site.defaults?.credentialProfile,
         access: mergeAccess(site.defaults?.access, point.device.access),
         streams: mergeStreams(site.defaults?.streams, street.defaults?.streams, point.streams),
+        recording: mergeRecording(site.defaults?.recording, point.recording),
       });
     });
   }

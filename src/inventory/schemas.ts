@@ -39,8 +39,8 @@ export function validatorFor(name: 'site' | 'street'): ValidateFunction {
 export function compileOutputSchema(name: Exclude<SchemaName, 'common' | 'site' | 'street'>, def?: string): ValidateFunction {
   const ajvInstance = instance();
   const id = `${name}.schema.json`;
-  // The report refers to the plan's definitions.
-  if (name === 'report' && !ajvInstance.getSchema('plan.schema.json')) ajvInstance.addSchema(loadSchema('plan'));
+  // The report and the device outputs refer to the plan's definitions.
+  if ((name === 'report' || name === 'device') && !ajvInstance.getSchema('plan.schema.json')) ajvInstance.addSchema(loadSchema('plan'));
   if (!ajvInstance.getSchema(id)) ajvInstance.addSchema(loadSchema(name));
   const ref = def ? `${id}#/$defs/${def}` : id;
   const validate = ajvInstance.getSchema(ref);

@@ -32,11 +32,14 @@ export interface ServiceEntry {
   version: string;
 }
 
-const NAMESPACE = {
+export const SERVICE_NAMESPACE = {
   device: 'http://www.onvif.org/ver10/device/wsdl',
   media: 'http://www.onvif.org/ver10/media/wsdl',
   media2: 'http://www.onvif.org/ver20/media/wsdl',
   ptz: 'http://www.onvif.org/ver20/ptz/wsdl',
+  recording: 'http://www.onvif.org/ver10/recording/wsdl',
+  search: 'http://www.onvif.org/ver10/search/wsdl',
+  replay: 'http://www.onvif.org/ver10/replay/wsdl',
 } as const;
 
 /** Errors that say nothing about what the device offers: the call never got an ONVIF answer. */
@@ -58,7 +61,19 @@ async function capabilityServices(c: OnvifClient): Promise<ServiceEntry[]> {
     const xaddr = caps.text(name, 'XAddr');
     return xaddr ? [{ namespace, xaddr, version: '' }] : [];
   };
-  return [...entry('Device', NAMESPACE.device), ...entry('Media', NAMESPACE.media), ...entry('PTZ', NAMESPACE.ptz)];
+  // Profile G services are under Extension.
+  const extension = (name: string, namespace: string): ServiceEntry[] => {
+    const xaddr = caps.text('Extension', name, 'XAddr');
+    return xaddr ? [{ namespace, xaddr, version: '' }] : [];
+  };
+  return [
+    ...entry('Device', SERVICE_NAMESPACE.device),
+    ...entry('Media', SERVICE_NAMESPACE.media),
+    ...entry('PTZ', SERVICE_NAMESPACE.ptz),
+    ...extension('Recording', SERVICE_NAMESPACE.recording),
+    ...extension('Search', SERVICE_NAMESPACE.search),
+    ...extension('Replay', SERVICE_NAMESPACE.replay),
+  ];
 }
 
 /**
@@ -71,7 +86,7 @@ export async function getServices(c: OnvifClient): Promise<ServiceEntry[]> {
     if (notAnAnswer(err)) throw err;
     return [] as ServiceEntry[];
   });
-  const hasMedia = services.some((s) => s.namespace === NAMESPACE.media || s.namespace === NAMESPACE.media2);
+  const hasMedia = services.some((s) => s.namespace === SERVICE_NAMESPACE.media || s.namespace === SERVICE_NAMESPACE.media2);
   if (!hasMedia) {
     const listed = new Set(services.map((s) => s.namespace));
     const fromCapabilities = await capabilityServices(c).catch((err: unknown) => {
@@ -82,9 +97,12 @@ export async function getServices(c: OnvifClient): Promise<ServiceEntry[]> {
     services = [...services, ...fromCapabilities.filter((s) => !listed.has(s.namespace))];
   }
   for (const s of services) {
-    if (s.namespace === NAMESPACE.media) c.setServiceAddress('media', s.xaddr);
-    if (s.namespace === NAMESPACE.media2) c.setServiceAddress('media2', s.xaddr);
-    if (s.namespace === NAMESPACE.ptz) c.setServiceAddress('ptz', s.xaddr);
+    if (s.namespace === SERVICE_NAMESPACE.media) c.setServiceAddress('media', s.xaddr);
+    if (s.namespace === SERVICE_NAMESPACE.media2) c.setServiceAddress('media2', s.xaddr);
+    if (s.namespace === SERVICE_NAMESPACE.ptz) c.setServiceAddress('ptz', s.xaddr);
+    if (s.namespace === SERVICE_NAMESPACE.recording) c.setServiceAddress('recording', s.xaddr);
+    if (s.namespace === SERVICE_NAMESPACE.search) c.setServiceAddress('search', s.xaddr);
+    if (s.namespace === SERVICE_NAMESPACE.replay) c.setServiceAddress('replay', s.xaddr);
   }
   return services;
 }
@@ -95,7 +113,7 @@ export async function getServices(c: OnvifClient): Promise<ServiceEntry[]> {
  * camera whose profiles say PTZ costs the extra call. Records the PTZ service's address when found.
  */
 export async function hasPtzService(c: OnvifClient, services: ServiceEntry[], profilesWithPtz: boolean): Promise<boolean> {
-  if (services.some((s) => s.namespace === NAMESPACE.ptz)) return true;
+  if (services.some((s) => s.namespace === SERVICE_NAMESPACE.ptz)) return true;
   if (!profilesWithPtz) return false;
   const r = await c
     .call('device', 'GetCapabilities', `<GetCapabilities ${TDS}><Category>PTZ</Category></GetCapabilities>`)

@@ -7,6 +7,7 @@ import { presenceFindings } from './findings/presence.js';
 import { homeFindings, presetFindings } from './findings/presets.js';
 import { readFindings, streamHealthFindings } from './findings/reads.js';
 import { clockFindings, networkFindings } from './findings/settings.js';
+import { recordingFindings, recordingVerdictOf } from './findings/recording.js';
 import { viewFindings } from './findings/view.js';
 import { fingerprintOf } from './fingerprint.js';
 import { identityMatches, sameDevice } from './identity.js';
@@ -51,6 +52,7 @@ export function pointFindings(
     ...clockFindings(topic),
     ...networkFindings(topic),
     ...viewFindings(topic),
+    ...recordingFindings(topic),
     ...(input.home ? homeFindings(topic) : []),
   ];
 }
@@ -96,6 +98,7 @@ export function buildPlan(input: PlanInput): Plan {
       fingerprint: o ? fingerprintOf(o) : null,
       credentialProfile: d.credentialProfile ?? null,
       view: o?.view ?? null,
+      recording: d.recording ? { required: d.recording, verdict: recordingVerdictOf(d, o) } : null,
       observedIdentity: o?.identity ?? null,
     });
   }

@@ -1,9 +1,9 @@
 import type { Diagnostic } from '../inventory/diagnostics.js';
-import type { Finding, Plan } from './model.js';
+import type { Finding, Plan, PlannedPoint } from './model.js';
 import type { ViewObservation } from './view-read.js';
 
-/** What a point is checked for, each reported on its own (one JUnit case each): the camera and its settings, its view. */
-export type CheckAspect = 'device' | 'view';
+/** What a point is checked for, each reported on its own (one JUnit case each): the camera and its settings, its view, its recordings. */
+export type CheckAspect = 'device' | 'view' | 'recording';
 
 /** One aspect of a point: pass, fail (needs a person or a fix), warn (worth doing, not a failure), or skip (not looked at). */
 export interface AspectResult {
@@ -14,14 +14,21 @@ export interface AspectResult {
   note?: string;
 }
 
-const aspectOf = (f: Finding): CheckAspect => (f.topic === 'view' ? 'view' : 'device');
+const aspectOf = (f: Finding): CheckAspect => (f.topic === 'view' ? 'view' : f.topic === 'recording' ? 'recording' : 'device');
 
-/** A point's findings, aspect by aspect; the view of a camera that was not looked at is skipped, never passed. */
-export function aspectsOf(findings: Finding[], view: ViewObservation | null): AspectResult[] {
-  return (['device', 'view'] as const).map((aspect): AspectResult => {
+const NOT_LOOKED_AT = 'not looked at: the camera did not answer, or refused the credentials';
+
+/**
+ * A point's findings, aspect by aspect. A view or recording that was not looked at is skipped, never
+ * passed; recording is skipped where the inventory requires none.
+ */
+export function aspectsOf(findings: Finding[], view: ViewObservation | null, recording: PlannedPoint['recording']): AspectResult[] {
+  return (['device', 'view', 'recording'] as const).map((aspect): AspectResult => {
     const mine = findings.filter((f) => aspectOf(f) === aspect);
-    if (aspect === 'view' && view === null && mine.length === 0) {
-      return { aspect, status: 'skip', findings: [], note: 'not looked at: the camera did not answer, or refused the credentials' };
+    if (aspect === 'view' && view === null && mine.length === 0) return { aspect, status: 'skip', findings: [], note: NOT_LOOKED_AT };
+    if (aspect === 'recording' && mine.length === 0) {
+      if (recording === null) return { aspect, status: 'skip', findings: [], note: 'not required by the inventory' };
+      if (recording.verdict === null) return { aspect, status: 'skip', findings: [], note: NOT_LOOKED_AT };
     }
     const status = mine.some((f) => f.kind !== 'warning') ? 'fail' : mine.length ? 'warn' : 'pass';
     return { aspect, status, findings: mine };
@@ -48,6 +55,8 @@ export interface CheckReport {
     checks: AspectResult[];
     /** The view check as observed (null when the camera could not be looked at). */
     view: ViewObservation | null;
+    /** The recording check: required, and the verdict (null when not read); null when nothing is required. */
+    recording: PlannedPoint['recording'];
   }[];
   unknownDevices: Finding[];
   summary: {
@@ -67,7 +76,7 @@ export function checkReport(inventory: string, shard: string | null, diagnostics
   const valid = !diagnostics.some((d) => d.severity === 'error');
   const points = (plan?.points ?? []).map((p) => {
     const findings = plan!.findings.filter((f) => f.pointId === p.pointId);
-    const checks = aspectsOf(findings, p.view);
+    const checks = aspectsOf(findings, p.view, p.recording);
     return {
       site: p.site,
       street: p.street,
@@ -78,6 +87,7 @@ export function checkReport(inventory: string, shard: string | null, diagnostics
       findings,
       checks,
       view: p.view,
+      recording: p.recording,
     };
   });
   const unknownDevices = (plan?.findings ?? []).filter((f) => f.pointId === null);

@@ -3,6 +3,8 @@ import * as device from '../onvif/device.js';
 import { getEncoderOptions, type EncoderOptions, type MediaProfile } from '../onvif/media.js';
 import { getPresets, getStatus, type Position, type Preset } from '../onvif/ptz.js';
 import type { EarlyReads } from '../reach/inspect.js';
+import { readRecordings } from '../recording/read.js';
+import type { RecordingsRead } from '../recording/health.js';
 import { displayText } from '../text/display.js';
 
 /**
@@ -18,9 +20,14 @@ export interface ReadPlan {
   presets: boolean;
   /** Where the head points now (a PTZ camera's view is compared only at a preset). */
   position: boolean;
+  /** The inventory requires the camera to record: its recordings are read (Profile G). */
+  recording: boolean;
   /** The encoder tokens whose options are wanted, given the profiles; none when absent. */
   encoderOptionsFor?: (profiles: MediaProfile[]) => string[];
 }
+
+/** The name a failed recordings read is reported under (its finding belongs to the recording check). */
+export const RECORDINGS_READ = 'reading recordings';
 
 /** A read a comparison needed that the camera did not answer: the point cannot be called healthy. */
 export interface ReadFailure {
@@ -41,6 +48,8 @@ export interface DeepReads {
   ptz: boolean | null;
   presets: Preset[] | null;
   position: Position | null;
+  /** What the camera keeps on its storage; null when not asked for or not read (then it is in `failed`). */
+  recordings: RecordingsRead | null;
   failed: ReadFailure[];
 }
 
@@ -90,9 +99,13 @@ export async function readDeep(
   const ptz = services ? await ptzOf(client, early) : null;
   const ptzProfile = profiles?.find((p) => p.hasPtz);
   const encoderTokens = profiles ? [...new Set(plan.encoderOptionsFor?.(profiles) ?? [])] : [];
-  const [presets, at, ...options] = await Promise.all([
+  const [presets, at, recordings, ...options] = await Promise.all([
     plan.presets && ptz && ptzProfile ? needed('GetPresets', getPresets(client, ptzProfile.token)) : skipped,
     plan.position ? needed('GetStatus', position) : skipped,
+    // Ages are judged on the camera's clock: the inspection measured its offset from this host's.
+    plan.recording && services
+      ? needed(RECORDINGS_READ, readRecordings(client, services, Date.now() + (client.clockOffsetMs ?? 0)))
+      : skipped,
     ...encoderTokens.map((token) => getEncoderOptions(client, token).catch(() => null)),
   ]);
   const encoderOptions: Record<string, EncoderOptions[]> = {};
@@ -110,6 +123,7 @@ export async function readDeep(
     ptz,
     presets: presets as Preset[] | null,
     position: (at as Position | null) ?? null,
+    recordings: (recordings as RecordingsRead | null) ?? null,
     failed,
   };
 }

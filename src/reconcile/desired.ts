@@ -1,6 +1,6 @@
 import { type AccessFlags, type AccessPolicy, accessPolicy } from '../auth/access-policy.js';
 import { displayAddress, parseDeviceAddress, type DeviceEndpoint } from '../net/endpoint.js';
-import type { Point, SiteInventory, StreamSpec } from '../inventory/model.js';
+import type { Point, RecordingRequirement, SiteInventory, StreamSpec } from '../inventory/model.js';
 import { resolvePoints } from '../inventory/resolve.js';
 
 /** One point as the plan compares it: what the inventory wants, and where that is written. */
@@ -18,6 +18,8 @@ export interface DesiredPoint {
   /** What its credentials may be used for: the inventory's access spec, then the command's flags. */
   policy: AccessPolicy;
   streams: StreamSpec[];
+  /** What it must keep on its own storage; null when the inventory requires nothing. */
+  recording: RecordingRequirement | null;
   defaults: { ntpServer?: string; gateway?: string; dns?: string[]; timezone?: string; maxClockSkewSeconds: number };
   file: string;
   line: number;
@@ -44,6 +46,7 @@ export function desiredPoints(
         credentialProfile: r.credentialProfile,
         policy: accessPolicy(r.access, access),
         streams: r.streams,
+        recording: r.recording,
         defaults: {
           ntpServer: d.ntpServer,
           gateway: d.gateway,

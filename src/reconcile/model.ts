@@ -2,6 +2,8 @@ import type { DiscoveredDevice } from '../discovery/model.js';
 import type { EncoderOptions, EncoderConfig, MediaProfile } from '../onvif/media.js';
 import type { Position, Preset } from '../onvif/ptz.js';
 import type { HealthState } from '../reach/health.js';
+import type { RecordingRequirement } from '../inventory/model.js';
+import type { RecordingsRead, RecordingVerdict } from '../recording/health.js';
 import type { ViewObservation } from './view-read.js';
 
 /** What camfleet saw of one inventory point's camera (plain data: the diff is a pure function of it). */
@@ -22,6 +24,8 @@ export interface Observation {
   stream: { ok: boolean; codec: string | null; width: number | null; height: number | null; error: string | null } | null;
   /** The view check: what the camera sees against its reference views; null when it was not looked at. */
   view: ViewObservation | null;
+  /** What the camera keeps on its storage (Profile G); null when the inventory requires nothing, or it was not read. */
+  recording: RecordingsRead | null;
   /** Reads a comparison needed that the camera did not answer: each makes the point fail. */
   failedReads: { operation: string; reason: string }[];
 }
@@ -54,7 +58,8 @@ export interface Finding {
     | 'moved'
     | 'unknown-device'
     | 'read-failed'
-    | 'view';
+    | 'view'
+    | 'recording';
   site: string;
   street: string | null;
   pointId: string | null;
@@ -78,6 +83,8 @@ export interface PlannedPoint {
   credentialProfile: string | null;
   /** The view check as observed: the verdict and its scores, or why there is none. */
   view: ViewObservation | null;
+  /** The recording check: what the inventory requires, and the verdict (null when it was not read); null when nothing is required. */
+  recording: { required: RecordingRequirement; verdict: RecordingVerdict | null } | null;
   /** The identity the camera reported, for adopt to record where the inventory has none. */
   observedIdentity: { manufacturer: string; model: string; serialNumber: string; mac: string | null } | null;
 }

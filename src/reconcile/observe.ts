@@ -100,6 +100,7 @@ export function toObservation(pointId: string, inspection: Inspection<PointReads
     ptz: deep ? deep.ptz : null,
     presets: deep?.presets ?? null,
     position: deep?.position ?? null,
+    recording: deep?.recordings ?? null,
     stream: probe
       ? { ok: probe.ok, codec: probe.codec, width: probe.width, height: probe.height, error: probe.error }
       : inspection.streamError !== null
@@ -123,6 +124,7 @@ export function readsFor(d: DesiredPoint): ReadPlan {
     gateway: Boolean(d.defaults.gateway),
     presets,
     position: presets,
+    recording: d.recording !== null,
     // Options are only consulted to check a change, so only an encoder that differs needs them.
     encoderOptionsFor: (profiles) =>
       d.streams.flatMap((spec) => {

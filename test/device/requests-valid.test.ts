@@ -8,6 +8,8 @@ import { changeNetwork } from '../../src/device/network-ops.js';
 import { syncTime } from '../../src/device/time-ops.js';
 import * as ptz from '../../src/onvif/ptz.js';
 import { parseDeviceAddress } from '../../src/net/endpoint.js';
+import { readRecordings } from '../../src/recording/read.js';
+import { getRecordingTokens } from '../../src/onvif/recording.js';
 import { startFleet, type Fleet } from '../../src/sim/index.js';
 import { validateEnvelopes } from '../helpers/validate-soap.js';
 
@@ -47,10 +49,23 @@ describe('what camfleet sends validates against the official ONVIF schemas', () 
       await ptz.getNodes(session.client);
       await syncTime(session, undefined);
       await syncTime(session, 'ntp.example.org');
+      const recordings = await readRecordings(session.client, session.services, Date.now() + session.clockOffsetMs);
+      expect(recordings.available).toBe(true);
+      await getRecordingTokens(session.client);
       await changeNetwork(session, { hostname: 'cam', dns: ['127.0.71.53'], gateway: '127.0.71.254' }, 1000);
     }
     const operations = new Set(requests.map((r) => /<s:Body[^>]*>\s*<(\w+)/.exec(r.body)?.[1]));
     expect(operations.size).toBeGreaterThan(25);
+    for (const op of [
+      'GetRecordingSummary',
+      'FindRecordings',
+      'GetRecordingSearchResults',
+      'EndSearch',
+      'GetRecordingInformation',
+      'GetReplayUri',
+      'GetRecordings',
+    ])
+      expect(operations, op).toContain(op);
     const envelopes = Object.fromEntries(requests.map((r, i) => [`${i}-${r.camera}`, r.body]));
     const result = await validateEnvelopes(envelopes);
     expect(result.output).toBe('');

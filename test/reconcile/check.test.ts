@@ -46,9 +46,11 @@ describe('camfleet check: the CI reports', () => {
 
   it('JUnit XML parses, with one test case per point, and failures that say why and what to do', async () => {
     const junit = parseXml(await readFile(out('junit.xml'), 'utf8'));
-    // One case for each point's camera and settings, one for its view.
+    // One case for each point's camera and settings, one for its view, one for its recordings.
     const cases = elements(junit, 'testcase').filter((c) => c.attrs.classname !== 'unknown');
-    expect(cases.map((c) => c.attrs.name).sort()).toEqual([...ids, ...ids.map((id) => `${id} view`)].sort());
+    expect(cases.map((c) => c.attrs.name).sort()).toEqual(
+      [...ids, ...ids.map((id) => `${id} view`), ...ids.map((id) => `${id} recording`)].sort(),
+    );
     // The view of a camera that does not answer is not looked at: skipped, not passed.
     const parkingView = cases.find((c) => c.attrs.name === 'tx2-gate-parking view')!;
     expect(elements(parkingView, 'skipped')[0]?.attrs.message, JSON.stringify(parkingView.children.map((c) => [c.name, c.attrs]))).toMatch(
@@ -62,7 +64,7 @@ describe('camfleet check: the CI reports', () => {
     expect(failing['tx2-gate-out']!.text).toMatch(/preset 'road' .*apply/s);
     const unknown = elements(junit, 'testcase').filter((c) => c.attrs.classname === 'unknown');
     expect(unknown.map((c) => c.attrs.name)).toEqual(['127.65.2.60']);
-    expect(junit.attrs.tests).toBe(String(ids.length * 2 + 1));
+    expect(junit.attrs.tests).toBe(String(ids.length * 3 + 1));
     expect(junit.attrs.failures).toBe('3');
   });
 

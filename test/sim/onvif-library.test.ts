@@ -81,6 +81,22 @@ describe('the third-party onvif library accepts the simulator', () => {
     expect(Object.keys(presets)).toEqual([]);
   });
 
+  it("reads the camera's recordings: GetRecordings, GetRecordingSummary and GetReplayUri (Profile G)", async () => {
+    const cam = await connect(fleet.cameras[0]!);
+    type Item = { recordingToken: string; configuration: { maximumRetentionTime: string } };
+    // The library gives one item as an object, several as an array.
+    const items = await call<Item | Item[]>(cam, 'getRecordings');
+    const item = Array.isArray(items) ? items[0]! : items;
+    expect(item.recordingToken).toBe('Recording_1');
+    expect(item.configuration.maximumRetentionTime).toMatch(/^PT\d+S$/);
+    const summary = await call<{ dataFrom: string; dataUntil: string; numberRecordings: number }>(cam, 'getRecordingSummary');
+    expect(Number(summary.numberRecordings)).toBe(1);
+    const days = (Date.parse(summary.dataUntil) - Date.parse(summary.dataFrom)) / 86_400_000;
+    expect(days).toBeGreaterThan(11);
+    const replay = await call<string>(cam, 'getReplayUri', { recordingToken: 'Recording_1' });
+    expect(replay).toBe(`rtsp://${fleet.cameras[0]!.address}/replay/Recording_1`);
+  });
+
   it('fails with an auth error on a wrong password', async () => {
     await expect(connect(fleet.cameras[0]!, 'not-the-password')).rejects.toThrow(/not authorized|authentication/i);
   });

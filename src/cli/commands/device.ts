@@ -80,6 +80,33 @@ export function registerStream(program: Command, kit: CommandKit): Example {
   return { command: 'stream', example: 'camfleet stream 127.0.1.1 --probe        # RTSP URI, and does it answer?' };
 }
 
+export function registerRecordings(program: Command, kit: CommandKit): Example {
+  deviceOptions(
+    program
+      .command('recordings')
+      .summary("what a camera keeps on its own storage (ONVIF Profile G): each recording's span, days kept, replay URI")
+      .argument('<target>', TARGET)
+      .option(
+        '--min-days <days>',
+        "footage must reach back this many days (default: the point's requirement, else 7)",
+        nonNegativeNumber('--min-days'),
+      )
+      .option(
+        '--max-silence <minutes>',
+        "the newest footage may be this old (default: the point's requirement, else 15)",
+        nonNegativeNumber('--max-silence'),
+      ),
+  )
+    .addHelpText(
+      'after',
+      "\nRecordings are only read: nothing is started, stopped or deleted. Ages are measured on the camera's own clock.\n" +
+        'Exit 1 when the camera does not record, keeps too few days, or has no recording service.\n\n' +
+        'Examples:\n  camfleet recordings 127.0.1.1\n  camfleet recordings cong-chinh/tx2-gate-in --inventory inventory/tan-xuan-2 --json',
+    )
+    .action(kit.action(async (cli, target, opts) => (await import('../run/recordings.js')).runRecordings(cli, target, opts)));
+  return { command: 'recordings', example: 'camfleet recordings 127.0.1.1            # is it recording, how many days kept?' };
+}
+
 export function registerPtz(program: Command, kit: CommandKit): Example {
   const ptz = program
     .command('ptz')

@@ -1,7 +1,16 @@
 import type { Command } from '@commander-js/extra-typings';
 import type { CommandKit, Example } from '../kit.js';
 import { registerDemo } from './demo.js';
-import { registerInfo, registerNetwork, registerProfiles, registerPtz, registerSnapshot, registerStream, registerTime } from './device.js';
+import {
+  registerInfo,
+  registerNetwork,
+  registerProfiles,
+  registerPtz,
+  registerRecordings,
+  registerSnapshot,
+  registerStream,
+  registerTime,
+} from './device.js';
 import { registerDiscover } from './discover.js';
 import { registerInventory } from './inventory.js';
 import { registerPing } from './ping.js';
@@ -24,6 +33,7 @@ export const COMMANDS: ((program: Command, kit: CommandKit) => Example)[] = [
   registerProfiles,
   registerSnapshot,
   registerStream,
+  registerRecordings,
   registerPtz,
   registerNetwork,
   registerTime,
