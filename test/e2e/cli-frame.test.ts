@@ -102,10 +102,12 @@ describe('the built CLI under plain node', () => {
     expect(steps[1]).toMatch(/- tx2-gate-parking: unreachable at 127\.20\.2\.13/);
     expect(steps[1]).toMatch(/\+ tx2-ngo-15-2: moved from 127\.20\.2\.18 to 127\.20\.2\.99/);
     expect(steps[1]).toMatch(/at 127\.20\.2\.50: no point claims it/);
+    expect(steps[1]).toMatch(/! tx2-ngo-8-3: not recording: last data 30 h ago/);
     expect(steps[3]).toMatch(/Apply: 2 verified, 0 done \(not readable back\), 0 failed, 0 skipped\./);
     expect(steps[4]).toMatch(/Wrote 2 files: tx2-ngo-15-2: address 127\.20\.2\.18 → 127\.20\.2\.99; cam-001: new point/);
     // What is left: the camera that is off, and the adopted camera's site settings.
     expect(steps[5]).toMatch(/- tx2-gate-parking: unreachable/);
+    expect(steps[5]).toMatch(/! tx2-ngo-8-3: not recording/);
     expect(steps[5]).not.toMatch(/tx2-gate-out|tx2-nba-1|moved from|no point claims it/);
   });
 });

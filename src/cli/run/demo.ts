@@ -27,6 +27,7 @@ const TURNED = 'tx2-gate-out';
 const MOVED = 'tx2-ngo-15-2';
 const WRONG_RESOLUTION = 'tx2-nba-1';
 const COVERED = 'tx2-ngo-8-2';
+const NOT_RECORDING = 'tx2-ngo-8-3';
 const MOVED_TO = '127.20.2.99';
 const UNKNOWN_AT = '127.20.2.50';
 
@@ -49,7 +50,7 @@ async function loadSelection(site: string) {
 }
 
 /**
- * `camfleet demo`: the sample residential group on simulated cameras with five kinds of drift, then
+ * `camfleet demo`: the sample residential group on simulated cameras with seven faults, then
  * check, plan, apply, adopt (into a temporary copy of the inventory) and check again. Everything stays
  * on loopback: discovery sweeps the sample's loopback ranges and sends no multicast.
  */
@@ -73,6 +74,7 @@ export async function runDemo(cli: Cli): Promise<ExitCode> {
       .map((c) => {
         if (c.name === OFFLINE) return { ...c, faults: { offline: true } };
         if (c.name === COVERED) return daylight({ ...c, faults: { tampered: 'covered' } });
+        if (c.name === NOT_RECORDING) return { ...c, faults: { recordingStoppedHours: 30 } };
         if (c.name === TURNED)
           return { ...c, presets: c.presets?.map((p) => (p.name === 'road' ? { ...p, pan: Math.max(-1, p.pan - 0.45), tilt: 0.2 } : p)) };
         if (c.name === MOVED) return { ...c, address: MOVED_TO };
@@ -90,6 +92,7 @@ export async function runDemo(cli: Cli): Promise<ExitCode> {
         `  ${MOVED} was moved to ${MOVED_TO}`,
         `  ${WRONG_RESOLUTION} streams 1280x720 instead of 1920x1080`,
         `  ${COVERED} has its lens covered`,
+        `  ${NOT_RECORDING} stopped recording 30 hours ago`,
         `  an unknown camera answers at ${UNKNOWN_AT}`,
       ].join('\n'),
     );
