@@ -4,6 +4,7 @@ import { benchDevice } from './device.js';
 import { benchDiscovery } from './discovery.js';
 import { benchInventory } from './inventory.js';
 import { benchReconcile } from './reconcile.js';
+import { benchReport } from './report.js';
 import { benchSim } from './sim.js';
 import { benchView } from './view.js';
 
@@ -14,6 +15,7 @@ const SUITES = {
   device: benchDevice,
   reconcile: benchReconcile,
   view: benchView,
+  report: benchReport,
 };
 
 const wanted = process.argv.slice(2);

@@ -1,6 +1,7 @@
 import { validateInventory } from '../inventory/validate.js';
 import { type CheckReport, checkReport } from './check-report.js';
 import type { Plan } from './model.js';
+import type { Selection } from './selection.js';
 import { type ObserveSettings, planSelection, type ReconcileDeps } from './run.js';
 import { inShard, type SelectionFilter, selectPoints } from './selection.js';
 
@@ -15,6 +16,8 @@ export interface CheckOutcome {
   report: CheckReport;
   /** The plan behind the report; null when the inventory is invalid. */
   plan: Plan | null;
+  /** The points checked and their sites (what the HTML report describes); null when the inventory is invalid. */
+  selection: Selection | null;
 }
 
 /**
@@ -25,7 +28,8 @@ export async function runCheck(request: CheckRequest, settings: ObserveSettings,
   const shardText = request.shard?.text ?? null;
   const validation = await validateInventory(request.dir);
   const diagnostics = validation.flatMap((v) => v.diagnostics);
-  if (validation.some((v) => !v.inventory)) return { report: checkReport(request.dir, shardText, diagnostics, null), plan: null };
+  if (validation.some((v) => !v.inventory))
+    return { report: checkReport(request.dir, shardText, diagnostics, null), plan: null, selection: null };
   const selection = selectPoints(
     request.dir,
     validation.map((v) => v.inventory!),
@@ -37,5 +41,5 @@ export async function runCheck(request: CheckRequest, settings: ObserveSettings,
   const plan = await planSelection(sharded, settings, deps, {
     discovery: settings.discovery && (!request.shard || request.shard.index === 1),
   });
-  return { report: checkReport(request.dir, shardText, diagnostics, plan), plan };
+  return { report: checkReport(request.dir, shardText, diagnostics, plan), plan, selection: sharded };
 }

@@ -12,7 +12,7 @@ import type { EarlyReads, InspectTarget } from '../reach/inspect.js';
 import type { ReferenceLoader } from '../view/reference.js';
 import { type DeepReads, headPosition, type ReadPlan, readDeep } from './deep-read.js';
 import { DEFAULT_POSITION_TOLERANCE as DEFAULT_TOLERANCE } from '../onvif/ptz.js';
-import { readView, type ViewObservation, type ViewPlan } from './view-read.js';
+import { keepSnapshot, readView, type ViewObservation, type ViewPlan } from './view-read.js';
 import type { DesiredPoint } from './desired.js';
 import { encoderChangeFor, profileFor } from './encoder-change.js';
 import type { Observation } from './model.js';
@@ -157,14 +157,15 @@ function targetOf(d: DesiredPoint, credentials: Credentials | undefined, views: 
       const position = wantsPosition ? headPosition(client, early) : Promise.resolve(null);
       position.catch(() => undefined);
       const access = { endpoint: d.endpoint, credentials, policy: d.policy };
+      const keep = views.keepSnapshot && ((jpeg: Buffer) => views.keepSnapshot!(d.point.id, jpeg));
       const [deep, view] = await Promise.all([
         readDeep(client, early, plan, position),
         references
-          ? readView(client, access, early, position, viewPlan, references, {
-              timeoutMs: views.timeoutMs,
-              keep: views.keepSnapshot && ((jpeg) => views.keepSnapshot!(d.point.id, jpeg)),
-            })
-          : Promise.resolve(null),
+          ? readView(client, access, early, position, viewPlan, references, { timeoutMs: views.timeoutMs, keep })
+          : // Views not compared: the report still wants what the camera sees.
+            keep
+            ? keepSnapshot(client, access, early, views.timeoutMs, keep).then(() => null)
+            : Promise.resolve(null),
       ]);
       return { ...deep, view };
     },

@@ -60,6 +60,17 @@ export async function fetchSnapshot(
   return image.body;
 }
 
+/** Fetches a snapshot only to hand it on (the report's thumbnail); a failure leaves the card without one. */
+export async function keepSnapshot(
+  client: OnvifClient,
+  access: CameraAccess,
+  early: Pick<EarlyReads, 'profiles'>,
+  timeoutMs: number,
+  keep: (snapshot: Buffer) => void,
+): Promise<void> {
+  await fetchSnapshot(client, access, early, timeoutMs).then(keep, () => undefined);
+}
+
 /**
  * Compares what the camera sees now with its reference views: for a PTZ camera only while its head is at
  * a preset that has references (a read-only check never moves it). The snapshot is handed to `keep`
@@ -75,7 +86,11 @@ export async function readView(
   options: { timeoutMs: number; keep?: (snapshot: Buffer) => void },
 ): Promise<ViewObservation> {
   const where = referencesAt(plan, await position.catch(() => null));
-  if (typeof where === 'string') return { status: where };
+  if (typeof where === 'string') {
+    // Nothing to compare with; the report still shows what the camera sees.
+    if (options.keep) await keepSnapshot(client, access, early, options.timeoutMs, options.keep);
+    return { status: where };
+  }
   let snapshot: Buffer;
   let now: Awaited<ReturnType<typeof fingerprintImage>>;
   try {

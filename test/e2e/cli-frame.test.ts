@@ -90,7 +90,7 @@ describe('the built CLI under plain node', () => {
     const steps = out.split(/^━━ \d\. /m).slice(1);
     expect(steps.map((s) => s.split(/:|\n/)[0])).toEqual([
       'Starting 12 simulated cameras of Tân Xuân 2 on 127.20.2.x, with faults',
-      'camfleet check',
+      'camfleet check --html',
       'camfleet plan --out plan.json',
       'camfleet apply plan.json',
       'camfleet inventory adopt --into cong-chinh',
@@ -103,6 +103,7 @@ describe('the built CLI under plain node', () => {
     expect(steps[1]).toMatch(/\+ tx2-ngo-15-2: moved from 127\.20\.2\.18 to 127\.20\.2\.99/);
     expect(steps[1]).toMatch(/at 127\.20\.2\.50: no point claims it/);
     expect(steps[1]).toMatch(/! tx2-ngo-8-3: not recording: last data 30 h ago/);
+    expect(steps[1]).toMatch(/Report written: .*camfleet-demo-report\/index\.html \(22 pictures/);
     expect(steps[3]).toMatch(/Apply: 2 verified, 0 done \(not readable back\), 0 failed, 0 skipped\./);
     expect(steps[4]).toMatch(/Wrote 2 files: tx2-ngo-15-2: address 127\.20\.2\.18 → 127\.20\.2\.99; cam-001: new point/);
     // What is left: the camera that is off, and the adopted camera's site settings.

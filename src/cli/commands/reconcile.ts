@@ -54,6 +54,7 @@ export function registerPlan(program: Command, kit: CommandKit): Example {
   )
     .option('--out <file>', 'save the plan (JSON) for a later apply')
     .option('--prune', 'also plan to remove presets the inventory does not list')
+    .option('--html <dir>', "also write the field report (DIR/index.html): every camera's view, a street plan, what to do")
     .addHelpText(
       'after',
       '\n  ~ drift apply can fix   ! needs a person   - missing   + unknown or moved device\n\nExamples:\n  camfleet plan --inventory inventory/tan-xuan-2\n  camfleet plan --inventory inventory/tan-xuan-2 --street ngo-8 --out plan.json\n\nExit: 0 nothing to do, 1 findings, 2 error.',
@@ -96,6 +97,10 @@ export function registerCheck(program: Command, kit: CommandKit): Example {
     .option('--junit <file>', 'write JUnit XML: one test case per point')
     .option('--json <file>', 'write the JSON report (schemas/report.schema.json); camfleet --json check prints it instead')
     .option('--markdown <file>', 'write a markdown summary for CI job pages')
+    .option(
+      '--html <dir>',
+      "write the field report: DIR/index.html with every camera's view beside its reference, a street plan, and what to do",
+    )
     .addOption(new Option('--shard <i/n>', 'check only shard I of N (deterministic), for parallel CI jobs'))
     .addHelpText(
       'after',

@@ -5,6 +5,7 @@ import type { Cli } from '../context.js';
 import { Exit, type ExitCode } from '../exit-codes.js';
 import { progressLine } from '../progress.js';
 import { renderCheck } from '../views/check-view.js';
+import { renderHtmlReport, thumbnailCollector } from '../views/html-report-view.js';
 import type { CheckFlags } from './reconcile-flags.js';
 import { depsOf, settingsOf } from './reconcile-setup.js';
 
@@ -24,16 +25,26 @@ export async function runCheck(cli: Cli, flags: CheckFlags): Promise<ExitCode> {
   const shard = parseShard(flags.shard);
   const dir = flags.inventory ?? (await defaultInventoryDir());
   const progress = progressLine(cli);
-  const outcome = await check(
-    { dir, shard, filter: { street: flags.street, point: flags.point } },
-    settingsOf(flags),
-    await depsOf(cli, flags, progress.update),
-  ).finally(progress.done);
+  const pictures = thumbnailCollector();
+  const deps = { ...(await depsOf(cli, flags, progress.update)), ...(flags.html ? { keepSnapshot: pictures.keep } : {}) };
+  const outcome = await check({ dir, shard, filter: { street: flags.street, point: flags.point } }, settingsOf(flags), deps).finally(
+    progress.done,
+  );
   await renderCheck(cli, outcome, {
     junit: flags.junit,
     json: typeof flags.json === 'string' ? flags.json : undefined,
     markdown: flags.markdown,
   });
+  if (flags.html && outcome.selection) {
+    const { report, plan, selection } = outcome;
+    await renderHtmlReport(cli, flags.html, {
+      report,
+      plan,
+      ...selection,
+      checkedAt: plan?.createdAt ?? deps.now().toISOString(),
+      thumbnails: pictures.thumbnails,
+    });
+  }
   if (!outcome.report.valid)
     throw invalidInventory(
       dir,

@@ -15,6 +15,7 @@ import { verifySavedPlan } from '../../reconcile/saved-plan.js';
 import { selectPoints } from '../../reconcile/selection.js';
 import { credentialResolver } from '../credentials.js';
 import { renderCheck } from '../views/check-view.js';
+import { renderHtmlReport, thumbnailCollector } from '../views/html-report-view.js';
 import { inventoryChangesView } from '../views/inventory-changes-view.js';
 import { planView } from '../views/plan-view.js';
 import { writeChanges } from './inventory-changes.js';
@@ -108,8 +109,19 @@ export async function runDemo(cli: Cli): Promise<ExitCode> {
     const deps: ReconcileDeps = { credentials: credentialsResolver, now: () => new Date(), signal: cli.signal };
     const view = planView(demoCli);
 
-    step(2, 'camfleet check: is every camera healthy and as the inventory says? (what CI runs)');
-    await renderCheck(demoCli, await runCheck({ dir: site }, settings, deps), {});
+    step(2, 'camfleet check --html: is every camera healthy and as the inventory says? (what CI runs)');
+    const pictures = thumbnailCollector();
+    const first = await runCheck({ dir: site }, settings, { ...deps, keepSnapshot: pictures.keep });
+    await renderCheck(demoCli, first, {});
+    // The report outlives the demo's temporary folder: its pictures are copied in as thumbnails.
+    const reportDir = join(tmpdir(), 'camfleet-demo-report');
+    await renderHtmlReport(cli, reportDir, {
+      report: first.report,
+      plan: first.plan,
+      ...first.selection!,
+      checkedAt: first.plan?.createdAt ?? new Date().toISOString(),
+      thumbnails: pictures.thumbnails,
+    });
     step(3, 'camfleet plan --out plan.json: what apply would fix, what needs a person');
     const planFile = join(dir, 'plan.json');
     const plan = await planSelection(await loadSelection(site), settings, deps);

@@ -20,6 +20,7 @@ export interface ReconcileFlags extends AccessFlags {
 export interface PlanFlags extends ReconcileFlags {
   out?: string;
   prune?: boolean;
+  html?: string;
 }
 
 export interface ApplyFlags extends ReconcileFlags {
@@ -33,6 +34,8 @@ export interface CheckFlags extends ReconcileFlags {
   /** With check, --json names the report file (the global --json goes before the command). */
   json?: string | boolean;
   markdown?: string;
+  /** Write the field report (index.html and its pictures) into this folder. */
+  html?: string;
   shard?: string;
 }
 
