@@ -22,6 +22,8 @@ export interface Cli {
   interrupted: () => Promise<NodeJS.Signals>;
   /** Aborted on the first SIGINT/SIGTERM, for long work that stops cleanly. */
   signal: AbortSignal;
+  /** Standard input, for commands that read lines from it (the simulator's fault commands). */
+  input: NodeJS.ReadableStream;
 }
 
 export interface CliOptions {
@@ -62,6 +64,7 @@ export function createCli(
     env: io.env,
     paint: (style, text) => (color ? styleText(style, text) : text),
     interrupted: signals.interrupted,
+    input: io.stdin,
     // Reading the signal installs the Ctrl-C handlers: only commands that stop cleanly take them over.
     get signal() {
       return signals.signal;

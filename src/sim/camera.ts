@@ -17,6 +17,8 @@ import {
 } from './model.js';
 import { DEFAULT_STORAGE, type RecordedSpan, recordedSpan, type StorageModel } from './storage.js';
 import type { Persona } from './persona.js';
+import { EventHub, type SimEvent } from './events/hub.js';
+import { TOPIC, tamperTopics } from './events/topics.js';
 import { PtzHead } from './ptz-head.js';
 import { createRtspServer } from './rtsp-server.js';
 import { describeSdp } from './sdp.js';
@@ -159,6 +161,52 @@ export class SimCamera implements ServiceCamera, DiscoveryMember, SsdpMember {
 
   get hasMedia2(): boolean {
     return this.options.media2 && !this.persona.noMedia2;
+  }
+
+  get hasEvents(): boolean {
+    // A persona that answers no events call (minimal) has no events service.
+    return (this.persona.only?.events?.length ?? 1) > 0;
+  }
+
+  readonly events = new EventHub(() => this.cameraNow());
+  private readonly stopController = new AbortController();
+  readonly stopping: AbortSignal = this.stopController.signal;
+  private motionTimer: NodeJS.Timeout | undefined;
+  private motion = false;
+
+  subscriptionUrl(id: string): string {
+    return `${this.base()}${SERVICE_PATHS.subscription}/${id}`;
+  }
+
+  /**
+   * While anyone subscribes, people and vehicles crossing the view raise MotionAlarm now and then (every
+   * 5–15 s, on and off); with no subscription left the timer stops, so an idle fleet costs nothing.
+   */
+  eventsSubscribed(): void {
+    if (this.motionTimer || this.stopped) return;
+    const tick = () => {
+      if (this.stopped || this.events.open === 0) {
+        this.motionTimer = undefined;
+        return;
+      }
+      this.motion = !this.motion;
+      this.raise(TOPIC.motion, this.motion);
+      this.motionTimer = setTimeout(tick, 5000 + this.random() * 10_000);
+      this.motionTimer.unref();
+    };
+    this.motionTimer = setTimeout(tick, 2000 + this.random() * 8000);
+    this.motionTimer.unref();
+  }
+
+  private raise(topic: string, state: boolean): void {
+    const event: SimEvent = {
+      topic,
+      source: { name: 'Source', value: 'VideoSource_1' },
+      data: { name: 'State', value: String(state) },
+      utcMs: this.cameraNow(),
+      operation: 'Changed',
+    };
+    this.events.publish(event);
   }
 
   get hasRecording(): boolean {
@@ -347,6 +395,9 @@ export class SimCamera implements ServiceCamera, DiscoveryMember, SsdpMember {
 
   async stop(sendBye = true): Promise<void> {
     this.stopped = true;
+    this.stopController.abort();
+    clearTimeout(this.motionTimer);
+    this.events.reset();
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     await this.syncing;
@@ -357,13 +408,20 @@ export class SimCamera implements ServiceCamera, DiscoveryMember, SsdpMember {
   setFaults(changes: FaultChanges): Promise<void> {
     const { clockSkewSeconds, ...rest } = changes;
     if (clockSkewSeconds !== undefined) this.state.clockOffsetMs = clockSkewSeconds * 1000;
+    const before = new Set(tamperTopics(this.faults.tampered));
     this.faults = withFaultChanges(this.faults, rest);
+    // Powered off, its subscriptions are gone; tampering raises (and its end clears) the tamper topics.
+    if (this.faults.offline) this.events.reset();
+    const after = new Set(tamperTopics(this.faults.tampered));
+    for (const topic of after) if (!before.has(topic)) this.raise(topic, true);
+    for (const topic of before) if (!after.has(topic)) this.raise(topic, false);
     return this.sync();
   }
 
   reboot(): void {
     this.later(50, async () => {
       this.rebooting = true;
+      this.events.reset();
       await this.sync();
       this.later(this.options.rebootMs, async () => {
         this.rebooting = false;

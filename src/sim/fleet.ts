@@ -16,6 +16,7 @@ import {
   type NetworkState,
   type PtzPosition,
 } from './model.js';
+import { parseFaultSpec } from './fault-spec.js';
 import { PERSONAS, type PersonaName } from './persona.js';
 import { DEFAULT_PTZ_SPEED } from './ptz-head.js';
 import { loadFleetState, saveFleetState } from './state-file.js';
@@ -102,6 +103,12 @@ export interface Fleet {
   readonly cameras: SimCameraInfo[];
   /** The camera of this name or index, to change its faults or read its state. */
   camera(nameOrIndex: string | number): SimCamera;
+  /** Applies a fault spec (`KIND[=VALUE][@CAMERAS]`, as `--fault`) at run time; returns the cameras changed. */
+  applyFault(spec: string): Promise<string[]>;
+  /** Takes every fault off these cameras (1-based numbers or names; all when none given); returns them. */
+  clearFaults(targets?: string[]): Promise<string[]>;
+  /** Event subscriptions open on a camera (by index), or on all of them. */
+  openSubscriptions(index?: number): number;
   stop(): Promise<void>;
 }
 
@@ -246,6 +253,16 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
     throw err;
   }
 
+  /** The cameras targets name (1-based numbers or names); all when undefined; an unknown one is a RangeError. */
+  const camerasFor = (targets: string[] | undefined): SimCamera[] => {
+    if (!targets) return cameras;
+    return targets.map((t) => {
+      const found = /^\d+$/.test(t) ? cameras[Number(t) - 1] : cameras.find((c) => c.name === t);
+      if (!found) throw new RangeError(`no camera '${t}' (cameras are 1 to ${cameras.length}, or by name)`);
+      return found;
+    });
+  };
+
   return {
     get cameras() {
       return cameras.map((c) => c.info());
@@ -254,6 +271,20 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
       const found = typeof key === 'number' ? cameras[key] : cameras.find((c) => c.name === key);
       if (!found) throw new RangeError(`no simulated camera '${key}'`);
       return found;
+    },
+    async applyFault(text) {
+      const spec = parseFaultSpec(text);
+      const chosen = camerasFor(spec.targets);
+      await Promise.all(chosen.map((c) => c.setFaults(spec.changes)));
+      return chosen.map((c) => c.name);
+    },
+    async clearFaults(targets) {
+      const chosen = camerasFor(targets?.length ? targets : undefined);
+      await Promise.all(chosen.map((c) => c.setFaults({ ...NO_FAULTS, clockSkewSeconds: 0 })));
+      return chosen.map((c) => c.name);
+    },
+    openSubscriptions(index) {
+      return (index === undefined ? cameras : [cameras[index]!]).reduce((n, c) => n + c.events.open, 0);
     },
     async stop() {
       if (saveTimer) clearTimeout(saveTimer);

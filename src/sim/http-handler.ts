@@ -15,9 +15,13 @@ export const SERVICE_PATHS: Record<ServiceName, string> = {
   recording: '/onvif/recording_service',
   search: '/onvif/search_service',
   replay: '/onvif/replay_service',
+  events: '/onvif/event_service',
+  subscription: '/onvif/events/subscription',
 };
 export const SNAPSHOT_PATH = '/onvif/snapshot';
 
+/** A subscription's own address: /onvif/events/subscription/ID. */
+const SUBSCRIPTION_PATH = /^\/onvif\/events\/subscription\/(\d{1,9})$/;
 const serviceByPath = new Map(Object.entries(SERVICE_PATHS).map(([service, path]) => [path, service as ServiceName]));
 const MAX_BODY = 1024 * 1024;
 
@@ -103,7 +107,8 @@ export async function handleHttp(camera: SimCamera, req: IncomingMessage, res: S
     return send(res, { status: 200, headers: {}, body: descriptionDocument(upnp) }, 'text/xml; charset="utf-8"');
   }
   // With ONVIF switched off the web server stays up, and its service paths are not found.
-  const service = camera.faults.onvifOff ? undefined : serviceByPath.get(url.pathname);
+  const subscription = SUBSCRIPTION_PATH.exec(url.pathname)?.[1];
+  const service = camera.faults.onvifOff ? undefined : subscription ? 'subscription' : serviceByPath.get(url.pathname);
   if (!service) {
     await camera.delay();
     return send(res, { status: 404, headers: {}, body: 'Not Found' }, 'text/plain');
@@ -117,19 +122,24 @@ export async function handleHttp(camera: SimCamera, req: IncomingMessage, res: S
   camera.observeRequest(body);
 
   const { username, password } = camera.credentials();
-  const reply = dispatchSoap(camera, service, body, (header) =>
-    authenticateSoap(header, {
-      mode: camera.authMode,
-      username,
-      password,
-      cameraNow: camera.cameraNow(),
-      nonces: camera.nonces,
-      replayTolerant: camera.persona.replayTolerant,
-      digest: camera.httpDigest,
-      authorization: req.headers.authorization,
-      method: req.method ?? 'POST',
-      url: req.url ?? '',
-    }),
+  const reply = await dispatchSoap(
+    camera,
+    service,
+    body,
+    (header) =>
+      authenticateSoap(header, {
+        mode: camera.authMode,
+        username,
+        password,
+        cameraNow: camera.cameraNow(),
+        nonces: camera.nonces,
+        replayTolerant: camera.persona.replayTolerant,
+        digest: camera.httpDigest,
+        authorization: req.headers.authorization,
+        method: req.method ?? 'POST',
+        url: req.url ?? '',
+      }),
+    subscription,
   );
   if (camera.faults.malformedXml) reply.body = reply.body.slice(0, Math.floor(reply.body.length * 0.6));
   await camera.delay();

@@ -82,6 +82,8 @@ const MINIMAL_OPERATIONS: Partial<Record<ServiceName, readonly string[]>> = {
   recording: [],
   search: [],
   replay: [],
+  events: [],
+  subscription: [],
 };
 
 export const PERSONAS: Record<PersonaName, Persona> = {

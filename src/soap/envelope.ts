@@ -4,7 +4,8 @@ import { NS } from './namespaces.js';
 /** Namespace declarations every ONVIF reply carries, so body builders can use the usual prefixes. */
 const ONVIF_PREFIXES =
   `xmlns:env="${NS.soap}" xmlns:tt="${NS.tt}" xmlns:tds="${NS.tds}" xmlns:trt="${NS.trt}" ` +
-  `xmlns:tr2="${NS.tr2}" xmlns:tptz="${NS.tptz}" xmlns:trc="${NS.trc}" xmlns:tse="${NS.tse}" xmlns:trp="${NS.trp}" xmlns:ter="${NS.ter}"`;
+  `xmlns:tr2="${NS.tr2}" xmlns:tptz="${NS.tptz}" xmlns:trc="${NS.trc}" xmlns:tse="${NS.tse}" xmlns:trp="${NS.trp}" xmlns:tev="${NS.tev}" ` +
+  `xmlns:wsnt="${NS.wsnt}" xmlns:wstop="${NS.wstop}" xmlns:wsa="${NS.wsa10}" xmlns:tns1="${NS.tns1}" xmlns:ter="${NS.ter}"`;
 
 /** A whole SOAP 1.2 envelope around `body` (already serialised XML), with an optional header. */
 export function soapEnvelope(body: string, header = ''): string {

@@ -17,6 +17,9 @@ export const NS = {
   trc: 'http://www.onvif.org/ver10/recording/wsdl',
   tse: 'http://www.onvif.org/ver10/search/wsdl',
   trp: 'http://www.onvif.org/ver10/replay/wsdl',
+  wsnt: 'http://docs.oasis-open.org/wsn/b-2',
+  wstop: 'http://docs.oasis-open.org/wsn/t-1',
+  tns1: 'http://www.onvif.org/ver10/topics',
   dn: 'http://www.onvif.org/ver10/network/wsdl',
   xsd: 'http://www.w3.org/2001/XMLSchema',
 } as const;

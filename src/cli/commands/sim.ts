@@ -1,3 +1,4 @@
+import { SIM_COMMANDS_HELP } from '../../sim/line-commands.js';
 import { Option, type Command } from '@commander-js/extra-typings';
 import { UserError } from '../../errors.js';
 import type { CommandKit, Example } from '../kit.js';
@@ -49,8 +50,9 @@ export function registerSim(program: Command, kit: CommandKit): Example {
         '        close-after-reply (Connection: close), stateless-presets (moves and presets accepted, never made).\n' +
         '\nFaults: offline, no-http, onvif-off, wrong-password, no-ptz, no-absolute-move, ignore-encoder, malformed-xml,\n' +
         '        rtsp-down, latency=MS, drop=SHARE, skew=SECONDS, time=HH:MM (the time of day the pictures show),\n' +
-        '        tampered=covered|bagged|turned|upside-down|defocused|sprayed|nudged|panned=DEGREES. CAMERAS: numbers,\n' +
-        '        ranges or names.\n\n' +
+        '        tampered=covered|bagged|turned|upside-down|defocused|sprayed|nudged|panned=DEGREES, no-recording,\n' +
+        '        recording-stopped=HOURS, retention=DAYS, sd-full. CAMERAS: numbers, ranges or names.\n\n' +
+        `${SIM_COMMANDS_HELP}\n\n` +
         'Examples:\n  camfleet sim --count 20\n  camfleet sim --count 5 --fault offline@2 --fault skew=3600@3 --json\n  camfleet sim --count 9 --persona minimal@1-3 --persona capabilities-only@4\n  camfleet sim --inventory inventory/tan-xuan-2 --fault offline@tx2-gate-out\n  camfleet sim --inventory inventory/tan-xuan-2 --fault tampered=covered@1 --fault tampered=panned=30@2 --fault time=22:00',
     )
     .action(

@@ -1,7 +1,9 @@
+import { createInterface } from 'node:readline';
+import { runSimCommand } from '../../sim/line-commands.js';
 import { UserError } from '../../errors.js';
 import { parseFaultSpec, targetsCamera, type FaultSpec } from '../../sim/fault-spec.js';
 import { parsePersonaSpec } from '../../sim/persona.js';
-import { startFleet, type CameraOverride } from '../../sim/index.js';
+import { type CameraOverride, type Fleet, startFleet } from '../../sim/index.js';
 import type { AuthMode } from '../../sim/model.js';
 import type { Cli } from '../context.js';
 import { Exit, type ExitCode } from '../exit-codes.js';
@@ -50,6 +52,19 @@ async function inventoryCameras(dir: string): Promise<CameraOverride[]> {
   if (cameras.length === 0)
     throw new UserError(`the inventory at ${dir} has no camera points`, { hint: 'add points to its streets/*.json files' });
   return cameras;
+}
+
+/** Reads fault commands from standard input while the fleet runs (a closed input is simply the end of them). */
+function readCommands(cli: Cli, fleet: Fleet): { close: () => void } {
+  const lines = createInterface({ input: cli.input, terminal: false });
+  lines.on('line', (line) => {
+    runSimCommand(fleet, line).then(
+      (said) => said && cli.info(`sim: ${said}`),
+      (err: Error) => cli.warn(`sim: ${err.message}`),
+    );
+  });
+  lines.on('error', () => undefined);
+  return { close: () => lines.close() };
 }
 
 /** `camfleet sim`: starts the fleet, reports it, and runs until interrupted. */
@@ -106,7 +121,9 @@ export async function runSim(cli: Cli, opts: SimOptions): Promise<ExitCode> {
       `sim: ${movedPorts.length} camera(s) could not listen on the port their inventory address names (port 80 needs root); they listen on ${fleet.cameras[0]!.port}. Run as root, or give the inventory addresses with :${fleet.cameras[0]!.port}.`,
     );
   }
+  const commands = readCommands(cli, fleet);
   const signal = await cli.interrupted();
+  commands.close();
   cli.info(`\n${signal}: stopping ${counted(fleet.cameras.length, 'camera')}…`);
   await fleet.stop();
   return Exit.Ok;

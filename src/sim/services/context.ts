@@ -1,10 +1,11 @@
 import type { XmlElement } from '../../xml/parse.js';
 import type { CameraFaults, CameraIdentity, CameraState } from '../model.js';
 import type { Persona } from '../persona.js';
+import type { EventHub } from '../events/hub.js';
 import type { PtzHead } from '../ptz-head.js';
 import type { RecordedSpan, StorageModel } from '../storage.js';
 
-export type ServiceName = 'device' | 'media' | 'media2' | 'ptz' | 'recording' | 'search' | 'replay';
+export type ServiceName = 'device' | 'media' | 'media2' | 'ptz' | 'recording' | 'search' | 'replay' | 'events' | 'subscription';
 
 /** What the SOAP service handlers may see and change of a simulated camera. */
 export interface ServiceCamera {
@@ -21,6 +22,14 @@ export interface ServiceCamera {
   /** The footage on its card now, on its own clock. */
   recordedSpan(): RecordedSpan;
   replayUrl(recordingToken: string): string;
+  /** Has the events service (PullPoint subscriptions). */
+  readonly hasEvents: boolean;
+  readonly events: EventHub;
+  subscriptionUrl(id: string): string;
+  /** A subscription was made: the camera starts raising motion while anyone listens. */
+  eventsSubscribed(): void;
+  /** Aborted when the camera stops: long polls end at once. */
+  readonly stopping: AbortSignal;
   readonly ptz: PtzHead;
   /** How it behaves where real devices differ. */
   readonly persona: Persona;
@@ -42,7 +51,9 @@ export interface OperationContext {
   camera: ServiceCamera;
   /** The operation element, the first child of the SOAP Body. */
   request: XmlElement;
+  /** The subscription a request to a subscription's address is for. */
+  subscription?: string;
 }
 
 /** Returns the serialised response element (the SOAP Body's content) or throws a SoapFault. */
-export type Handler = (ctx: OperationContext) => string;
+export type Handler = (ctx: OperationContext) => string | Promise<string>;

@@ -65,7 +65,7 @@ function capabilities({ camera, request }: OperationContext): string {
   const wants = (name: string): boolean => categories.length === 0 || categories.includes('All') || categories.includes(name);
   if (categories.includes('PTZ') && !camera.hasPtz) throw invalidArgVal('NoSuchService', 'The device has no PTZ service');
   // Profile G services are listed under Extension (in All only: ONVIF has no category of their own).
-  const unsupported = categories.find((c) => !['All', 'Device', 'Media', 'PTZ'].includes(c));
+  const unsupported = categories.find((c) => !['All', 'Device', 'Events', 'Media', 'PTZ'].includes(c));
   if (unsupported) throw invalidArgVal('NoSuchService', `The device has no ${unsupported} service`);
   let body = '';
   if (wants('Device')) {
@@ -78,6 +78,11 @@ function capabilities({ camera, request }: OperationContext): string {
       '<tt:Security><tt:TLS1.1>false</tt:TLS1.1><tt:TLS1.2>false</tt:TLS1.2><tt:OnboardKeyGeneration>false</tt:OnboardKeyGeneration>' +
       '<tt:AccessPolicyConfig>false</tt:AccessPolicyConfig><tt:X.509Token>false</tt:X.509Token><tt:SAMLToken>false</tt:SAMLToken>' +
       '<tt:KerberosToken>false</tt:KerberosToken><tt:RELToken>false</tt:RELToken></tt:Security></tt:Device>';
+  }
+  if (wants('Events') && camera.hasEvents) {
+    body +=
+      `<tt:Events><tt:XAddr>${camera.serviceUrl('events')}</tt:XAddr><tt:WSSubscriptionPolicySupport>false</tt:WSSubscriptionPolicySupport>` +
+      '<tt:WSPullPointSupport>true</tt:WSPullPointSupport><tt:WSPausableSubscriptionManagerInterfaceSupport>false</tt:WSPausableSubscriptionManagerInterfaceSupport></tt:Events>';
   }
   if (wants('Media')) {
     body +=
@@ -123,6 +128,8 @@ export const SERVICE_CAPABILITIES = {
   recording: (tag: string) => `<${tag} DynamicRecordings="false" DynamicTracks="false" MaxRecordings="1" MaxRecordingJobs="1"/>`,
   search: (tag: string) => `<${tag} MetadataSearch="false" GeneralStartEvents="false"/>`,
   replay: (tag: string) => `<${tag} ReversePlayback="false" RTP_RTSP_TCP="true"/>`,
+  events: (tag: string) =>
+    `<${tag} WSSubscriptionPolicySupport="false" WSPausableSubscriptionManagerInterfaceSupport="false" MaxPullPoints="16"/>`,
 };
 
 function services({ camera, request }: OperationContext): string {
@@ -132,6 +139,7 @@ function services({ camera, request }: OperationContext): string {
     (include ? `<tds:Capabilities>${SERVICE_CAPABILITIES[service](tag)}</tds:Capabilities>` : '') +
     `<tds:Version><tt:Major>${major}</tt:Major><tt:Minor>${minor}</tt:Minor></tds:Version></tds:Service>`;
   let body = entry(NS.tds, 'device', 'tds:Capabilities', 2, 60);
+  if (camera.hasEvents) body += entry(NS.tev, 'events', 'tev:Capabilities', 2, 60);
   body += entry(NS.trt, 'media', 'trt:Capabilities', 2, 60);
   if (camera.hasMedia2) body += entry(NS.tr2, 'media2', 'tr2:Capabilities', 2, 60);
   if (camera.hasPtz) body += entry(NS.tptz, 'ptz', 'tptz:Capabilities', 2, 60);

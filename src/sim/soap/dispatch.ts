@@ -10,17 +10,21 @@ import { ptzHandlers } from '../services/ptz.js';
 import { recordingHandlers } from '../services/recording.js';
 import { replayHandlers } from '../services/replay.js';
 import { searchHandlers } from '../services/search.js';
+import { eventHandlers, subscriptionHandlers } from '../services/events.js';
 import { lenientReply, personaAnswers } from '../persona.js';
 
 /** Each service's namespace and handlers; a camera dispatches on the body element's namespace. */
-const SERVICES: Record<ServiceName, { ns: string; handlers: Record<string, Handler> }> = {
-  device: { ns: NS.tds, handlers: deviceHandlers },
-  media: { ns: NS.trt, handlers: mediaHandlers },
-  media2: { ns: NS.tr2, handlers: media2Handlers },
-  ptz: { ns: NS.tptz, handlers: ptzHandlers },
-  recording: { ns: NS.trc, handlers: recordingHandlers },
-  search: { ns: NS.tse, handlers: searchHandlers },
-  replay: { ns: NS.trp, handlers: replayHandlers },
+const SERVICES: Record<ServiceName, { ns: string[]; handlers: Record<string, Handler> }> = {
+  device: { ns: [NS.tds], handlers: deviceHandlers },
+  media: { ns: [NS.trt], handlers: mediaHandlers },
+  media2: { ns: [NS.tr2], handlers: media2Handlers },
+  ptz: { ns: [NS.tptz], handlers: ptzHandlers },
+  recording: { ns: [NS.trc], handlers: recordingHandlers },
+  search: { ns: [NS.tse], handlers: searchHandlers },
+  replay: { ns: [NS.trp], handlers: replayHandlers },
+  events: { ns: [NS.tev], handlers: eventHandlers },
+  // A subscription's address: PullMessages is an events operation, Renew and Unsubscribe WS-BaseNotification.
+  subscription: { ns: [NS.tev, NS.wsnt], handlers: subscriptionHandlers },
 };
 
 /** The prefix each service's reply elements use (declared on every envelope). */
@@ -32,6 +36,8 @@ const SERVICE_PREFIX: Record<ServiceName, string> = {
   recording: 'trc',
   search: 'tse',
   replay: 'trp',
+  events: 'tev',
+  subscription: 'tev',
 };
 
 export interface SoapReply {
@@ -54,6 +60,7 @@ export function isServiceEnabled(camera: ServiceCamera, service: ServiceName): b
   if (service === 'media2') return camera.hasMedia2;
   if (service === 'ptz') return camera.hasPtz;
   if (service === 'recording' || service === 'search' || service === 'replay') return camera.hasRecording;
+  if (service === 'events' || service === 'subscription') return camera.hasEvents;
   return true;
 }
 
@@ -61,7 +68,13 @@ export function isServiceEnabled(camera: ServiceCamera, service: ServiceName): b
  * Handles one SOAP request to `service`'s endpoint: parses the envelope, checks the SOAP version,
  * authenticates (except pre-auth operations), and runs the operation, turning faults into replies.
  */
-export function dispatchSoap(camera: ServiceCamera, service: ServiceName, xml: string, authenticate: Authenticator): SoapReply {
+export function dispatchSoap(
+  camera: ServiceCamera,
+  service: ServiceName,
+  xml: string,
+  authenticate: Authenticator,
+  subscription?: string,
+): SoapReply | Promise<SoapReply> {
   let envelope: XmlElement;
   try {
     envelope = parseXml(xml);
@@ -84,7 +97,7 @@ export function dispatchSoap(camera: ServiceCamera, service: ServiceName, xml: s
 
   const spec = SERVICES[service];
   const answers = isServiceEnabled(camera, service) && personaAnswers(camera.persona, service, operation.name);
-  const handler = operation.ns === spec.ns && answers ? spec.handlers[operation.name] : undefined;
+  const handler = spec.ns.includes(operation.ns ?? '') && answers ? spec.handlers[operation.name] : undefined;
   const preAuth = service === 'device' && PRE_AUTH_OPERATIONS.has(operation.name);
   if (!preAuth) {
     const decision = authenticate(header);
@@ -92,16 +105,21 @@ export function dispatchSoap(camera: ServiceCamera, service: ServiceName, xml: s
   }
   if (!handler) return faultReply(actionNotSupported(`${operation.name} is not supported at this endpoint`));
 
-  const ctx: OperationContext = { camera, request: operation };
-  try {
-    const body = handler(ctx);
-    return {
-      status: 200,
-      headers: {},
-      body: soapEnvelope(camera.persona.lenientNamespaces ? lenientReply(body, SERVICE_PREFIX[service]) : body),
-    };
-  } catch (err) {
+  const ctx: OperationContext = { camera, request: operation, subscription };
+  const reply = (body: string): SoapReply => ({
+    status: 200,
+    headers: {},
+    body: soapEnvelope(camera.persona.lenientNamespaces ? lenientReply(body, SERVICE_PREFIX[service]) : body),
+  });
+  const fault = (err: unknown): SoapReply => {
     if (err instanceof SoapFault) return faultReply(err);
     throw err;
+  };
+  try {
+    const body = handler(ctx);
+    // Most operations answer at once; PullMessages waits for an event.
+    return typeof body === 'string' ? reply(body) : body.then(reply, fault);
+  } catch (err) {
+    return fault(err);
   }
 }
