@@ -8,9 +8,10 @@ export const ROOT = resolve(import.meta.dirname, '..');
 export const CLI = resolve(ROOT, 'bin/camfleet.js');
 
 /** Starts `camfleet sim …` in its own process; resolves when it reports, with the time that took. */
-export function startSim(args) {
+export function startSim(args, { stdin = false } = {}) {
   const started = performance.now();
-  const child = spawn(process.execPath, [CLI, 'sim', '--json', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // With stdin, the caller can type fault commands into the running fleet (child.stdin.write('fault …\n')).
+  const child = spawn(process.execPath, [CLI, 'sim', '--json', ...args], { stdio: [stdin ? 'pipe' : 'ignore', 'pipe', 'inherit'] });
   let out = '';
   return new Promise((resolveStart, reject) => {
     child.stdout.on('data', (chunk) => {

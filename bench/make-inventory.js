@@ -6,7 +6,7 @@ import { formatDocument } from '../dist/inventory/canonical.js';
 
 const hex = (n, width) => n.toString(16).padStart(width, '0');
 
-export async function makeInventory(dir, { points, octet, port = 8080, ptzEvery = 5, presets = 3, perStreet = 100 }) {
+export async function makeInventory(dir, { points, octet, port = 8080, ptzEvery = 5, presets = 3, perStreet = 100, recording = false }) {
   await mkdir(join(dir, 'streets'), { recursive: true });
   const site = {
     schemaVersion: 1,
@@ -22,6 +22,7 @@ export async function makeInventory(dir, { points, octet, port = 8080, ptzEvery 
       timezone: 'ICT-7',
       maxClockSkewSeconds: 5,
       streams: [{ profile: 'MainStream', codec: 'H264', resolution: '1920x1080', fps: 25, bitrateKbps: { min: 2048, max: 4096 }, gop: 50 }],
+      ...(recording ? { recording: { minRetentionDays: 7, maxSilenceMinutes: 15 } } : {}),
     },
   };
   await writeFile(join(dir, 'site.json'), formatDocument('site', site));

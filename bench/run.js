@@ -7,6 +7,7 @@ import { benchReconcile } from './reconcile.js';
 import { benchReport } from './report.js';
 import { benchSim } from './sim.js';
 import { benchView } from './view.js';
+import { benchWatch } from './watch.js';
 
 const SUITES = {
   sim: benchSim,
@@ -16,6 +17,7 @@ const SUITES = {
   reconcile: benchReconcile,
   view: benchView,
   report: benchReport,
+  watch: benchWatch,
 };
 
 const wanted = process.argv.slice(2);

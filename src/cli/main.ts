@@ -92,7 +92,6 @@ function configureSubcommands(command: CommandUnknownOpts, path: string, io: Pro
   for (const sub of command.commands) configureSubcommands(sub, `${path}${sub.name()} `, io);
 }
 
-/** Runs the CLI; the only place that decides the process's exit code. */
 /** `camfleet … | head`: when the reader goes away, stop quietly, as Unix tools do. */
 function endQuietlyOnClosedPipe(io: ProcessIo): void {
   if (io.stdout !== process.stdout) return;
@@ -102,6 +101,7 @@ function endQuietlyOnClosedPipe(io: ProcessIo): void {
   });
 }
 
+/** Runs the CLI; the only place that decides the process's exit code. */
 export async function main(argv: string[], io: ProcessIo = process): Promise<void> {
   endQuietlyOnClosedPipe(io);
   let code: ExitCode = Exit.Ok;

@@ -94,6 +94,12 @@ export function exchange(req: ExchangeRequest): Promise<ExchangeResponse> {
       res.on('error', (err: NodeJS.ErrnoException) => finish(new ExchangeError('network', err.message, err.code)));
       res.on('aborted', () => finish(new ExchangeError('network', 'the camera closed the connection mid-answer', 'ECONNRESET')));
     });
+    // Listened to before anything can destroy the request: a destroyed request emits 'error' ("socket hang
+    // up"), and one without a listener would end the process.
+    request.on('error', (err: NodeJS.ErrnoException) => {
+      const tlsCode = err.code?.startsWith('ERR_TLS') || /certificate|self[- ]signed|SSL/i.test(err.message);
+      finish(new ExchangeError(tlsCode ? 'tls' : 'network', err.message, err.code));
+    });
     const timer = setTimeout(() => finish(new ExchangeError('timeout', `no complete answer within ${req.deadlineMs} ms`)), req.deadlineMs);
     if (req.signal?.aborted) return onAbort();
     req.signal?.addEventListener('abort', onAbort, { once: true });
@@ -109,10 +115,6 @@ export function exchange(req: ExchangeRequest): Promise<ExchangeResponse> {
         else check();
       });
     }
-    request.on('error', (err: NodeJS.ErrnoException) => {
-      const tlsCode = err.code?.startsWith('ERR_TLS') || /certificate|self[- ]signed|SSL/i.test(err.message);
-      finish(new ExchangeError(tlsCode ? 'tls' : 'network', err.message, err.code));
-    });
     request.end(req.body);
   });
 }

@@ -121,20 +121,45 @@ export class OnvifClient {
 
   /** Records where a service lives, from GetServices or GetCapabilities XAddrs. */
   setServiceAddress(service: ServiceName, xaddr: string): void {
+    const address = this.onCameraHost(xaddr);
+    if (address) this.serviceAddresses.set(service, address);
+  }
+
+  /**
+   * An address the camera gave, as camfleet calls it: its path (and query), and its port only when it
+   * names the host we reach the camera at. Cameras behind NAT or on a wrong static address report hosts
+   * we cannot reach, and calls (with their credentials) go only to the camera's own host. Undefined when
+   * it is not a URL.
+   */
+  private onCameraHost(xaddr: string): { port: number; path: string } | undefined {
     try {
       const url = new URL(xaddr);
-      // The XAddr's path is used; its host and port only when it is the host we reach the camera at:
-      // cameras behind NAT or on a wrong static address report hosts we cannot reach, and calls (with
-      // their credentials) go only to the camera's own host.
       const sameHost = url.hostname === this.endpoint.host;
       const standard = url.protocol === 'https:' ? 443 : 80;
-      this.serviceAddresses.set(service, {
-        port: sameHost ? (url.port ? Number(url.port) : standard) : this.endpoint.port,
-        path: url.pathname,
-      });
+      return { port: sameHost ? (url.port ? Number(url.port) : standard) : this.endpoint.port, path: `${url.pathname}${url.search}` };
     } catch {
-      // An XAddr that is not a URL: keep using the device path.
+      return undefined;
     }
+  }
+
+  /**
+   * Calls an operation at an address the camera handed out (an event subscription's), on the camera's own
+   * host; `deadlineMs` replaces the call timeout (a PullMessages waits on the camera), `signal` ends it.
+   */
+  async callAt(
+    address: string,
+    service: ServiceName,
+    operation: string,
+    body: string,
+    options: { deadlineMs?: number; signal?: AbortSignal } = {},
+  ): Promise<Reply> {
+    const at = this.onCameraHost(address);
+    if (!at)
+      throw new ProtocolError(`the camera gave an address that is not a URL: ${address.slice(0, 100)}`, {
+        endpoint: this.endpoint.url,
+        action: operation,
+      });
+    return this.raw(service, operation, body, true, { url: urlOn(this.endpoint, at.port, at.path), ...options });
   }
 
   hasService(service: ServiceName): boolean {
@@ -203,8 +228,16 @@ export class OnvifClient {
     return `<?xml version="1.0" encoding="UTF-8"?><s:Envelope xmlns:s="${NS.soap}"><s:Header>${security}</s:Header><s:Body>${body}</s:Body></s:Envelope>`;
   }
 
-  private async raw(service: ServiceName, operation: string, body: string, authenticate: boolean): Promise<Reply> {
-    const url = new URL(this.serviceUrl(service));
+  private async raw(
+    service: ServiceName,
+    operation: string,
+    body: string,
+    authenticate: boolean,
+    at: { url?: string; deadlineMs?: number; signal?: AbortSignal } = {},
+  ): Promise<Reply> {
+    const url = new URL(at.url ?? this.serviceUrl(service));
+    const deadlineMs = at.deadlineMs ?? this.timeoutMs;
+    const signal = at.signal && this.signal ? AbortSignal.any([at.signal, this.signal]) : (at.signal ?? this.signal);
     const details = { endpoint: url.href, action: operation };
     const action = `${SERVICE_NS[service]}/${operation}`;
     const send = (authorization: string | undefined): Promise<ExchangeResponse> =>
@@ -216,12 +249,12 @@ export class OnvifClient {
           ...(authorization ? { Authorization: authorization } : {}),
         },
         body: this.envelope(body, authenticate),
-        deadlineMs: this.timeoutMs,
+        deadlineMs,
         maxBytes: MAX_SOAP_BYTES,
         tls: this.policy.tls,
-        signal: this.signal,
+        signal,
       }).catch((err: unknown) => {
-        throw this.exchangeError(err, details);
+        throw this.exchangeError(err, details, deadlineMs);
       });
     const path = `${url.pathname}${url.search}`;
     const answerer = authenticate ? this.answerer : undefined;
@@ -286,11 +319,11 @@ export class OnvifClient {
     return new OnvifFault({ ...details, ...fault });
   }
 
-  private exchangeError(err: unknown, details: { endpoint: string; action: string }): OnvifError {
+  private exchangeError(err: unknown, details: { endpoint: string; action: string }, timeoutMs = this.timeoutMs): OnvifError {
     if (!(err instanceof ExchangeError)) return new ProtocolError(String(err), details);
     switch (err.failure) {
       case 'timeout':
-        return new TimeoutError({ ...details, timeoutMs: this.timeoutMs });
+        return new TimeoutError({ ...details, timeoutMs });
       case 'too-large':
         return new ProtocolError(err.message, details);
       case 'tls':

@@ -40,6 +40,7 @@ export const SERVICE_NAMESPACE = {
   recording: 'http://www.onvif.org/ver10/recording/wsdl',
   search: 'http://www.onvif.org/ver10/search/wsdl',
   replay: 'http://www.onvif.org/ver10/replay/wsdl',
+  events: 'http://www.onvif.org/ver10/events/wsdl',
 } as const;
 
 /** Errors that say nothing about what the device offers: the call never got an ONVIF answer. */
@@ -70,6 +71,7 @@ async function capabilityServices(c: OnvifClient): Promise<ServiceEntry[]> {
     ...entry('Device', SERVICE_NAMESPACE.device),
     ...entry('Media', SERVICE_NAMESPACE.media),
     ...entry('PTZ', SERVICE_NAMESPACE.ptz),
+    ...entry('Events', SERVICE_NAMESPACE.events),
     ...extension('Recording', SERVICE_NAMESPACE.recording),
     ...extension('Search', SERVICE_NAMESPACE.search),
     ...extension('Replay', SERVICE_NAMESPACE.replay),
@@ -103,6 +105,7 @@ export async function getServices(c: OnvifClient): Promise<ServiceEntry[]> {
     if (s.namespace === SERVICE_NAMESPACE.recording) c.setServiceAddress('recording', s.xaddr);
     if (s.namespace === SERVICE_NAMESPACE.search) c.setServiceAddress('search', s.xaddr);
     if (s.namespace === SERVICE_NAMESPACE.replay) c.setServiceAddress('replay', s.xaddr);
+    if (s.namespace === SERVICE_NAMESPACE.events) c.setServiceAddress('events', s.xaddr);
   }
   return services;
 }

@@ -62,6 +62,18 @@ function claimedBy(points: DesiredPoint[], device: DiscoveredDevice): DesiredPoi
   return points.find((d) => d.host === device.address || identityMatches(d, device));
 }
 
+/** Devices no point claims (by address or identity), not moved points' cameras, not listed as ignored. */
+export function unclaimedDevices(
+  points: DesiredPoint[],
+  devices: DiscoveredDevice[],
+  ignored: DeviceIdentity[] = [],
+  moved: Set<string> = new Set(),
+): DiscoveredDevice[] {
+  return devices
+    .filter((dev) => !claimedBy(points, dev) && !moved.has(dev.address) && !ignored.some((id) => sameDevice(id, dev)))
+    .sort((a, b) => a.address.localeCompare(b.address, 'en', { numeric: true }));
+}
+
 function unknownDeviceFinding(site: string, dev: DiscoveredDevice): Finding {
   const what = [dev.manufacturer, dev.model].filter(Boolean).join(' ') || 'a device';
   return {
@@ -104,9 +116,7 @@ export function buildPlan(input: PlanInput): Plan {
   }
   const moved = new Set(findings.filter((f) => f.topic === 'moved').map((f) => f.address));
   const everyPoint = input.allPoints ?? input.points;
-  const unknown = input.devices
-    .filter((dev) => !claimedBy(everyPoint, dev) && !moved.has(dev.address) && !(input.ignored ?? []).some((id) => sameDevice(id, dev)))
-    .sort((a, b) => a.address.localeCompare(b.address, 'en', { numeric: true }));
+  const unknown = unclaimedDevices(everyPoint, input.devices, input.ignored, moved);
   for (const dev of unknown) findings.push(unknownDeviceFinding(input.points[0]?.site ?? '', dev));
   return {
     formatVersion: 1,

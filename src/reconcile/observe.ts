@@ -231,8 +231,9 @@ export async function observeOne(
   timeoutMs: number,
   rtspPort: number,
   references?: ReferenceLoader,
+  signal?: AbortSignal,
 ): Promise<Observation> {
-  const inspection = await inspectCamera(targetOf(d, credentials, { references, timeoutMs }), { timeoutMs, rtspPort });
+  const inspection = await inspectCamera(targetOf(d, credentials, { references, timeoutMs }), { timeoutMs, rtspPort, signal });
   const health = healthResult(
     inspection,
     { ip: d.endpoint.host, result: { kind: 'not-sent' } },

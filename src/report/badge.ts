@@ -28,7 +28,7 @@ export const BADGE_TEXT: Record<Badge, string> = {
   ok: 'ok',
 };
 
-type ReportPoint = CheckReport['points'][number];
+type ReportPoint = Pick<CheckReport['points'][number], 'state' | 'view' | 'findings'>;
 
 /** A point's badge: the camera's reachability first, then what it sees, records, and how it differs. */
 export function badgeOf(p: ReportPoint): Badge {

@@ -1,9 +1,7 @@
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { loadInventory } from '../../src/inventory/load.js';
 import { overridesFromInventory } from '../../src/sim/from-inventory.js';
 import { startFleet, type CameraOverride, type Fleet } from '../../src/sim/index.js';
+import { credentialsFile } from './credentials-file.js';
 import { copySample } from './sample-copy.js';
 
 /** A private copy of a sample site, its simulated cameras (with changes), and a credentials file. */
@@ -21,10 +19,7 @@ export async function reconcileEnv(
   options: { ptzSpeed?: number; onRequest?: (camera: string, body: string) => void } = {},
 ): Promise<ReconcileEnv> {
   const sample = await copySample('tan-xuan-2', octet);
-  const credDir = await mkdtemp(join(tmpdir(), 'camfleet-cred-'));
-  const credentials = join(credDir, 'credentials.json');
-  await writeFile(credentials, JSON.stringify({ profiles: { 'tan-xuan-2': { username: 'admin', password: 'camfleet' } } }));
-  await chmod(credentials, 0o600);
+  const credentials = await credentialsFile('tan-xuan-2');
   // The sample's reference views were taken by day: its cameras show 11:00 (a test that wants night says so).
   const cameras = overridesFromInventory(await loadInventory(sample.dir))
     .map((c) => ({ ...c, faults: { timeOfDay: 11, ...c.faults } }))
@@ -33,13 +28,13 @@ export async function reconcileEnv(
   const extra: Fleet[] = [];
   return {
     site: sample.dir,
-    env: { CAMFLEET_CREDENTIALS: credentials },
+    env: { ...credentials.env },
     fleet,
     extra,
     async stop() {
       await Promise.all([fleet.stop(), ...extra.map((f) => f.stop())]);
       await sample.cleanup();
-      await rm(credDir, { recursive: true, force: true });
+      await credentials.remove();
     },
   };
 }

@@ -18,11 +18,13 @@ import { registerApply, registerCheck, registerPlan } from './reconcile.js';
 import { registerSim } from './sim.js';
 import { registerSurvey } from './survey.js';
 import { registerView } from './view.js';
+import { registerWatch } from './watch.js';
 
 /** Every command, in the order `camfleet --help` lists them. Each module stays light: heavy code is imported when it runs. */
 export const COMMANDS: ((program: Command, kit: CommandKit) => Example)[] = [
   registerDemo,
   registerCheck,
+  registerWatch,
   registerPlan,
   registerApply,
   registerSurvey,

@@ -1,0 +1,62 @@
+import { UserError } from '../../errors.js';
+import { WatchMetrics } from '../../watch/metrics.js';
+import { parseListen, startMetricsServer } from '../../watch/server.js';
+import { type WatchHealth, watch } from '../../watch/watch.js';
+import type { Cli } from '../context.js';
+import { Exit, type ExitCode } from '../exit-codes.js';
+import { watchLogger } from '../views/watch-view.js';
+import type { ReconcileFlags } from './reconcile-flags.js';
+import { depsOf, loadSelection, settingsOf } from './reconcile-setup.js';
+
+export interface WatchFlags extends ReconcileFlags {
+  interval: number;
+  listen: string;
+  events?: boolean;
+  subscriptionSeconds: number;
+}
+
+/** `camfleet watch`: the check cycle around the clock, its metrics served, until SIGINT or SIGTERM. */
+export async function runWatch(cli: Cli, flags: WatchFlags): Promise<ExitCode> {
+  const listen = parseListen(flags.listen);
+  if (!listen) throw new UserError(`--listen '${flags.listen}' is not HOST:PORT`, { hint: 'e.g. --listen 127.0.0.1:9464' });
+  const selection = await loadSelection(flags);
+  const metrics = new WatchMetrics();
+  const health: WatchHealth = { lastCycleAt: null, checksRunning: 0 };
+  const started = Date.now();
+  const intervalMs = flags.interval * 1000;
+  const server = await startMetricsServer(listen, metrics.registry, () => {
+    const last = health.lastCycleAt ?? started;
+    const ok = Date.now() - last < 3 * intervalMs;
+    return { ok, detail: ok ? 'ok' : `no check finished for ${Math.round((Date.now() - last) / 1000)} s` };
+  }).catch((err: NodeJS.ErrnoException) => {
+    throw new UserError(`cannot listen on ${flags.listen} (${err.code === 'EADDRINUSE' ? 'the port is taken' : err.message})`, {
+      hint: 'give another --listen HOST:PORT, or stop what holds it',
+    });
+  });
+  const signal = cli.signal;
+  cli.info(
+    `Watching ${selection.points.length} points every ${flags.interval} s${flags.events ? ', with events' : ''}; metrics at http://${server.address}/metrics. Ctrl-C stops.`,
+  );
+  try {
+    const deps = await depsOf(cli, flags);
+    await watch(
+      selection,
+      {
+        intervalMs,
+        settings: settingsOf(flags),
+        events: flags.events
+          ? {
+              terminationSeconds: flags.subscriptionSeconds,
+              pullSeconds: Math.min(20, Math.max(1, Math.floor(flags.subscriptionSeconds / 3))),
+            }
+          : null,
+      },
+      { credentials: deps.credentials, now: () => new Date(), signal, log: watchLogger(cli), metrics },
+      health,
+    );
+  } finally {
+    await server.close();
+  }
+  cli.info('Stopped: every event subscription ended.');
+  return Exit.Ok;
+}

@@ -1,0 +1,104 @@
+import type { AccessPolicy } from '../auth/access-policy.js';
+import type { Credentials } from '../credentials/secret.js';
+import { openSession } from '../device/session.js';
+import type { DeviceEndpoint } from '../net/endpoint.js';
+import type { OnvifClient } from '../onvif/client.js';
+import { SERVICE_NAMESPACE } from '../onvif/device.js';
+import { createPullPoint, type EventMessage, type PullPoint, pullMessages, renew, unsubscribe } from '../onvif/events.js';
+
+export interface EventFollowOptions {
+  timeoutMs: number;
+  /** The termination time asked for; the subscription is renewed at half of it. */
+  terminationSeconds: number;
+  /** How long one PullMessages waits on the camera. */
+  pullSeconds: number;
+}
+
+export interface EventFollowHooks {
+  message(m: EventMessage): void;
+  subscribed(): void;
+  lost(reason: string): void;
+  /** The camera has no events service: following stops for good. */
+  unsupported(): void;
+  /** The number of subscriptions this follower holds changed (0 or 1). */
+  open(n: 0 | 1): void;
+}
+
+const HARD_STOP_MS = 3000;
+
+const reason = (err: unknown): string => (err instanceof Error ? err.message : String(err)).slice(0, 200);
+
+/** Resolves after `ms`, or at once when `signal` aborts. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done);
+  });
+}
+
+/**
+ * Follows one camera's events until `signal` aborts: one PullPoint subscription at a time, long-polled,
+ * renewed at half its termination time. A lost subscription (a restart, a lapse, a camera gone) is made
+ * again with backoff (1 s doubling to 60 s). On stop, the pending pull is cut and the subscription ended.
+ */
+export async function followEvents(
+  camera: { endpoint: DeviceEndpoint; credentials: Credentials | undefined; policy: AccessPolicy },
+  options: EventFollowOptions,
+  hooks: EventFollowHooks,
+  signal: AbortSignal,
+): Promise<void> {
+  let backoffMs = 1000;
+  // Calls keep going for a moment after a stop, so Unsubscribe can still go out; a camera that hangs is cut
+  // 3 s after the stop, so stopping takes at most that and the 2 s an Unsubscribe is given.
+  const hardStop = new AbortController();
+  signal.addEventListener('abort', () => setTimeout(() => hardStop.abort(), HARD_STOP_MS).unref(), { once: true });
+  while (!signal.aborted) {
+    let client: OnvifClient | undefined;
+    let point: PullPoint | undefined;
+    try {
+      const session = await openSession(camera.endpoint, camera.credentials, {
+        timeoutMs: options.timeoutMs,
+        policy: camera.policy,
+        signal: hardStop.signal,
+      });
+      client = session.client;
+      if (!session.services.some((s) => s.namespace === SERVICE_NAMESPACE.events)) {
+        hooks.unsupported();
+        return;
+      }
+      point = await createPullPoint(client, options.terminationSeconds);
+      hooks.open(1);
+      hooks.subscribed();
+      backoffMs = 1000;
+      let renewAt = Date.now() + (options.terminationSeconds * 1000) / 2;
+      while (!signal.aborted) {
+        if (Date.now() >= renewAt) {
+          await renew(client, point, options.terminationSeconds);
+          renewAt = Date.now() + (options.terminationSeconds * 1000) / 2;
+        }
+        // Never wait past the renewal.
+        const wait = Math.max(1, Math.min(options.pullSeconds, Math.floor((renewAt - Date.now()) / 1000)));
+        const pulled = await pullMessages(client, point, wait, 50, options.timeoutMs, signal);
+        for (const m of pulled.messages) hooks.message(m);
+      }
+    } catch (err) {
+      if (signal.aborted) break;
+      hooks.lost(reason(err));
+      if (point) hooks.open(0);
+      point = undefined;
+      await pause(backoffMs, signal);
+      backoffMs = Math.min(backoffMs * 2, 60_000);
+    } finally {
+      if (signal.aborted && point && client) {
+        await unsubscribe(client, point, AbortSignal.timeout(2000)).catch(() => undefined);
+        hooks.open(0);
+      }
+    }
+  }
+}

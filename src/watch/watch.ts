@@ -1,0 +1,178 @@
+import pLimit from 'p-limit';
+import { discover } from '../discovery/discover.js';
+import { localInterfaces } from '../discovery/interfaces.js';
+import { addressesOf, parseRange } from '../discovery/ranges.js';
+import { topicKind } from '../onvif/events.js';
+import { unclaimedDevices } from '../reconcile/build-plan.js';
+import type { DesiredPoint } from '../reconcile/desired.js';
+import { observeOne } from '../reconcile/observe.js';
+import { type ObserveSettings, type ReconcileDeps, referencesOf } from '../reconcile/run.js';
+import type { Selection } from '../reconcile/selection.js';
+import type { WatchEvent } from './changes.js';
+import { stateChange } from './changes.js';
+import { followEvents } from './follow-events.js';
+import type { PointLabels, WatchMetrics } from './metrics.js';
+import { type PointStatus, statusOf } from './point-status.js';
+
+export interface WatchOptions {
+  intervalMs: number;
+  settings: ObserveSettings;
+  /** Follow ONVIF events (PullPoint); null: only the periodic checks. */
+  events: { terminationSeconds: number; pullSeconds: number } | null;
+}
+
+export interface WatchDeps extends Pick<ReconcileDeps, 'credentials'> {
+  now: () => Date;
+  /** Aborted to stop: checks in flight are cut, subscriptions ended. */
+  signal: AbortSignal;
+  log: (event: WatchEvent) => void;
+  metrics: WatchMetrics;
+}
+
+/** What the watch reports about itself (for /healthz). */
+export interface WatchHealth {
+  lastCycleAt: number | null;
+  checksRunning: number;
+}
+
+const labelsOf = (d: DesiredPoint): PointLabels => ({ site: d.site, street: d.street.id, point: d.point.id });
+
+/**
+ * The read-only check cycle, around the clock: every point is checked once per interval (health, drift,
+ * view, recording), the points spread evenly over the interval so a fleet never comes in bursts; each
+ * change of state is logged once; with events, a tamper alarm checks that camera at once. Memory holds
+ * one status per point and the unknown devices seen, so it stays flat over days. Resolves after `signal`
+ * aborts and every subscription was ended.
+ */
+export async function watch(selection: Selection, options: WatchOptions, deps: WatchDeps, health: WatchHealth): Promise<void> {
+  const { settings, intervalMs } = options;
+  const references = settings.views === false ? undefined : referencesOf(selection);
+  const statuses = new Map<string, PointStatus>();
+  const running = new Set<string>();
+  const limit = pLimit(settings.concurrency);
+  const timers = new Set<NodeJS.Timeout>();
+  const credentials = new Map(
+    await Promise.all(selection.points.map(async (d) => [d.point.id, await deps.credentials.forProfile(d.credentialProfile)] as const)),
+  );
+
+  const check = async (d: DesiredPoint): Promise<void> => {
+    if (running.has(d.point.id) || deps.signal.aborted) return;
+    running.add(d.point.id);
+    health.checksRunning = running.size;
+    const started = performance.now();
+    try {
+      const o = await limit(() =>
+        observeOne(d, credentials.get(d.point.id), settings.timeoutMs, settings.rtspPort, references, deps.signal),
+      );
+      if (deps.signal.aborted) return;
+      const status = statusOf(d, o);
+      deps.metrics.record(labelsOf(d), status, (performance.now() - started) / 1000);
+      const change = stateChange(labelsOf(d), statuses.get(d.point.id), status, deps.now().toISOString());
+      statuses.set(d.point.id, status);
+      if (change) deps.log(change);
+    } catch {
+      if (!deps.signal.aborted) deps.metrics.checkFailed(labelsOf(d));
+    } finally {
+      running.delete(d.point.id);
+      health.checksRunning = running.size;
+      health.lastCycleAt = Date.now();
+    }
+  };
+
+  // Point i first runs at i/n of the interval, then every interval: an even spread, no bursts.
+  const schedule = (d: DesiredPoint, delayMs: number): void => {
+    if (deps.signal.aborted) return;
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      void check(d);
+      schedule(d, intervalMs);
+    }, delayMs);
+    timers.add(timer);
+  };
+  for (const [i, d] of selection.points.entries()) schedule(d, Math.floor((i * intervalMs) / Math.max(1, selection.points.length)));
+
+  const sweepUnknown = sweeper(selection, options, deps);
+  const sweeping = sweepUnknown();
+  let open = 0;
+  const followers = options.events
+    ? selection.points.map((d) => {
+        const labels = labelsOf(d);
+        const event = (what: 'lost' | 'subscribed' | 'unsupported', detail: string | null) =>
+          deps.log({ kind: 'subscription', time: deps.now().toISOString(), ...labels, what, detail });
+        return followEvents(
+          { endpoint: d.endpoint, credentials: credentials.get(d.point.id), policy: d.policy },
+          { timeoutMs: settings.timeoutMs, ...options.events! },
+          {
+            message: (m) => {
+              const kind = topicKind(m.topic);
+              if (kind.kind === 'motion') deps.metrics.motionEvent(labels);
+              if (kind.kind !== 'tamper') return;
+              const active = (m.data.State ?? m.data.state ?? 'true') === 'true';
+              if (active) deps.metrics.tamperEvent(labels, kind.name);
+              deps.log({ kind: 'tamper', time: deps.now().toISOString(), ...labels, topic: kind.name, active });
+              // A tamper alarm: look at this camera now rather than at its next turn.
+              void check(d);
+            },
+            subscribed: () => event('subscribed', null),
+            lost: (why) => event('lost', why),
+            unsupported: () => event('unsupported', 'the camera has no events service'),
+            open: (n) => {
+              open += n === 1 ? 1 : -1;
+              deps.metrics.setSubscriptions(open);
+            },
+          },
+          deps.signal,
+        );
+      })
+    : [];
+
+  await new Promise<void>((resolve) => {
+    if (deps.signal.aborted) return resolve();
+    deps.signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+  for (const timer of timers) clearTimeout(timer);
+  await Promise.all([...followers, sweeping]);
+}
+
+/** Each interval, sweeps the sites' ranges and logs each device no point claims, once per address. */
+function sweeper(selection: Selection, options: WatchOptions, deps: WatchDeps): () => Promise<void> {
+  const ranges = options.settings.discovery ? [...new Set(selection.sites.flatMap((s) => s.site.doc.defaults?.networkRanges ?? []))] : [];
+  const ignored = selection.sites.flatMap((s) => (s.site.doc.ignoredDevices ?? []).map((d) => d.identity));
+  const seen = new Set<string>();
+  return async () => {
+    if (ranges.length === 0) return;
+    while (!deps.signal.aborted) {
+      const result = await discover({
+        interfaces: [],
+        localInterfaces: localInterfaces(),
+        sweep: [...addressesOf(ranges.map(parseRange))],
+        http: false,
+        ssdp: false,
+        anyType: false,
+        timeoutMs: 1500,
+        rate: 500,
+        concurrency: 8,
+        enrich: false,
+        credentials: undefined,
+        callTimeoutMs: options.settings.timeoutMs,
+        signal: deps.signal,
+      }).catch(() => undefined);
+      for (const dev of unclaimedDevices(selection.all, result?.devices ?? [], ignored)) {
+        if (seen.has(dev.address)) continue;
+        seen.add(dev.address);
+        deps.log({ kind: 'unknown-device', time: deps.now().toISOString(), address: dev.address, identity: dev.endpointReference });
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, options.intervalMs);
+        deps.signal.addEventListener(
+          'abort',
+          () => {
+            clearTimeout(timer);
+            resolve();
+          },
+          { once: true },
+        );
+      });
+    }
+  };
+}
