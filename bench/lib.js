@@ -36,13 +36,38 @@ export function rssMb(pid) {
   return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
 }
 
-export function report(name, figures, targets) {
+/** Every suite's figures of this run, for `--json` (see run.js and README.md here). */
+export const recorded = [];
+
+const shown = (v) => String(typeof v === 'number' ? Math.round(v * 100) / 100 : v);
+
+/**
+ * Prints a suite's figures, each with its target and verdict, and, where `anchors` names one, the anchor
+ * figure measured in the same run beside it and their ratio (the machine's speed cancels out of a ratio).
+ * Returns whether every target was met. Printed on stderr when the run writes JSON on stdout.
+ */
+export function report(name, figures, targets, anchors = {}) {
   const rows = Object.entries(figures).map(([k, v]) => {
     const target = targets[k];
     const verdict = target ? (target.check(v) ? 'ok' : 'MISSED') : '';
-    return `  ${k.padEnd(46)} ${String(typeof v === 'number' ? Math.round(v * 100) / 100 : v).padStart(10)}  ${target ? `${target.text} ${verdict}` : ''}`;
+    const anchor = anchors[k];
+    const beside =
+      anchor && typeof v === 'number' && figures[anchor]
+        ? `  (${anchor}: ${shown(figures[anchor])}; ratio ${(v / figures[anchor]).toFixed(2)})`
+        : '';
+    return `  ${k.padEnd(50)} ${shown(v).padStart(10)}  ${target ? `${target.text} ${verdict}` : ''}${beside}`;
   });
-  console.log(`\n${name}\n${rows.join('\n')}`);
+  (process.env.BENCH_JSON ? console.error : console.log)(`\n${name}\n${rows.join('\n')}`);
+  recorded.push({
+    suite: name,
+    figures,
+    targets: Object.fromEntries(Object.entries(targets).map(([k, t]) => [k, { target: t.text, met: t.check(figures[k]) }])),
+    anchors: Object.fromEntries(
+      Object.entries(anchors)
+        .filter(([k, a]) => typeof figures[k] === 'number' && figures[a])
+        .map(([k, a]) => [k, { anchor: a, ratio: figures[k] / figures[a] }]),
+    ),
+  });
   return Object.entries(targets).every(([k, t]) => t.check(figures[k]));
 }
 

@@ -60,10 +60,17 @@ export async function benchReport() {
   } finally {
     await rm(root, { recursive: true, force: true });
   }
-  return report('HTML field report', figures, {
-    '  the report beyond the check (s)': { text: 'target < 3 s', check: (v) => v < 3 },
-    '  report size (MB)': { text: 'target < 15 MB', check: (v) => v < 15 },
-    '  images decoded': { text: 'all 800', check: (v) => v === 800 },
-    '  load in Chromium, median of 5 (s)': { text: 'target < 2 s', check: (v) => v < 2 },
-  });
+  return report(
+    'HTML field report',
+    figures,
+    {
+      '  the report beyond the check (s)': { text: 'target < 3 s', check: (v) => v < 3 },
+      '  report size (MB)': { text: 'target < 15 MB', check: (v) => v < 15 },
+      '  images decoded': { text: 'all 800', check: (v) => v === 800 },
+      '  load in Chromium, median of 5 (s)': { text: 'target < 2 s', check: (v) => v < 2 },
+    },
+    {
+      '  same check with --html (s)': 'check 400 cameras (s)',
+    },
+  );
 }

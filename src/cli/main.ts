@@ -1,6 +1,8 @@
 import { Command, CommanderError, type CommandUnknownOpts } from '@commander-js/extra-typings';
 import { setMaxListeners } from 'node:events';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../fs/package-root.js';
 import { isUserError } from '../errors.js';
 import { OnvifError } from '../onvif/errors.js';
 import { displayText } from '../text/display.js';
@@ -9,7 +11,7 @@ import { Exit, EXIT_CODES_HELP, type ExitCode } from './exit-codes.js';
 import { makeKit, type Example } from './kit.js';
 import { COMMANDS } from './commands/index.js';
 
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string };
 
 function signalsOf(): { interrupted: () => Promise<NodeJS.Signals>; readonly signal: AbortSignal } {
   const controller = new AbortController();

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { packageUrl } from '../fs/package-root.js';
 
 /** The folder of JSON Schemas shipped with camfleet (schemas/ at the package root). */
-export const SCHEMA_DIR = new URL('../../schemas/', import.meta.url);
+export const SCHEMA_DIR = packageUrl('schemas/');
 
 export type SchemaName = 'common' | 'site' | 'street' | 'discovery' | 'device' | 'plan' | 'report';
 

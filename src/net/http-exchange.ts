@@ -28,7 +28,9 @@ export interface ExchangeRequest {
   /** Answers longer than this are refused and the connection dropped. */
   maxBytes: number;
   tls?: TlsTrust;
-  signal?: AbortSignal;
+  /** Any of these stops the exchange. Several are listened to directly, not through AbortSignal.any, whose
+   * dependants a long-lived signal keeps (a watch's fleet-wide stop would gather one per request). */
+  signal?: AbortSignal | (AbortSignal | undefined)[];
 }
 
 export interface ExchangeResponse {
@@ -60,13 +62,14 @@ export function exchange(req: ExchangeRequest): Promise<ExchangeResponse> {
   const https = req.url.protocol === 'https:';
   const agent: HttpAgent | HttpsAgent = https ? agentFor(req.tls ?? { kind: 'verify' }) : plainAgent;
   const send = https ? httpsRequest : httpRequest;
+  const signals = [req.signal].flat().filter((signal): signal is AbortSignal => signal !== undefined);
   return new Promise((resolve, reject) => {
     let settled = false;
     const finish = (err: ExchangeError | undefined, response?: ExchangeResponse): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      req.signal?.removeEventListener('abort', onAbort);
+      for (const signal of signals) signal.removeEventListener('abort', onAbort);
       if (err) {
         request.destroy();
         reject(err);
@@ -101,8 +104,8 @@ export function exchange(req: ExchangeRequest): Promise<ExchangeResponse> {
       finish(new ExchangeError(tlsCode ? 'tls' : 'network', err.message, err.code));
     });
     const timer = setTimeout(() => finish(new ExchangeError('timeout', `no complete answer within ${req.deadlineMs} ms`)), req.deadlineMs);
-    if (req.signal?.aborted) return onAbort();
-    req.signal?.addEventListener('abort', onAbort, { once: true });
+    if (signals.some((signal) => signal.aborted)) return onAbort();
+    for (const signal of signals) signal.addEventListener('abort', onAbort, { once: true });
     if (https) {
       // A pinned or self-signed certificate is checked here, on every socket (new or reused), before anything is sent.
       request.on('socket', (socket) => {

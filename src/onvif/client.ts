@@ -237,7 +237,6 @@ export class OnvifClient {
   ): Promise<Reply> {
     const url = new URL(at.url ?? this.serviceUrl(service));
     const deadlineMs = at.deadlineMs ?? this.timeoutMs;
-    const signal = at.signal && this.signal ? AbortSignal.any([at.signal, this.signal]) : (at.signal ?? this.signal);
     const details = { endpoint: url.href, action: operation };
     const action = `${SERVICE_NS[service]}/${operation}`;
     const send = (authorization: string | undefined): Promise<ExchangeResponse> =>
@@ -252,7 +251,7 @@ export class OnvifClient {
         deadlineMs,
         maxBytes: MAX_SOAP_BYTES,
         tls: this.policy.tls,
-        signal,
+        signal: [at.signal, this.signal],
       }).catch((err: unknown) => {
         throw this.exchangeError(err, details, deadlineMs);
       });

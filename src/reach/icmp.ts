@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { isIP } from 'node:net';
+import { packageUrl } from '../fs/package-root.js';
 
 /** `not-sent`: no probe was needed (the camera's ONVIF port answered, so the host is up). */
 export type IcmpResult =
@@ -17,7 +18,7 @@ export interface IcmpUnavailable {
 type WorkerReply = { id: number; alive: boolean; ms: number; output: string } | { id: number; error: string };
 
 // The helper is always the built one: tests run the sources, but a process needs JavaScript.
-const WORKER = new URL('../../dist/reach/icmp-worker.js', import.meta.url);
+const WORKER = packageUrl('dist/reach/icmp-worker.js');
 
 /**
  * ICMP echo through the system `ping` (the `ping` package), run from a small helper process. The

@@ -259,6 +259,11 @@ export class SimCamera implements ServiceCamera, DiscoveryMember, SsdpMember {
     return this.faults.latencyMs;
   }
 
+  /** Whether a WS-Discovery probe that was sent to it is lost on the way (the probe-loss fault). */
+  probeLost(): boolean {
+    return this.faults.probeLoss > 0 && this.random() < this.faults.probeLoss;
+  }
+
   private base(): string {
     return `http://${this.address}${this.httpPort === 80 ? '' : `:${this.httpPort}`}`;
   }

@@ -28,6 +28,7 @@ export const FAULT_KINDS = [
   ...Object.keys(FLAGS),
   'latency=MS',
   'drop=SHARE',
+  'probe-loss=SHARE',
   'skew=SECONDS',
   `tampered=${TAMPER_KINDS.join('|')}|panned=DEGREES`,
   'time=HH:MM',
@@ -79,6 +80,8 @@ export function parseFaultSpec(text: string): FaultSpec {
       return { changes: { latencyMs: number(kind, value, 0, 600_000) }, targets };
     case 'drop':
       return { changes: { dropRate: number(kind, value, 0, 1) }, targets };
+    case 'probe-loss':
+      return { changes: { probeLoss: number(kind, value, 0, 1) }, targets };
     case 'recording-stopped':
       return { changes: { recordingStoppedHours: number(kind, value, 0, 100_000) }, targets };
     case 'retention':

@@ -105,6 +105,8 @@ export interface CameraFaults {
   latencyMs: number;
   /** Share (0..1) of HTTP requests left unanswered. */
   dropRate: number;
+  /** Share (0..1) of the WS-Discovery probes it receives that never reach it (lossy multicast, Wi-Fi bridges). */
+  probeLoss: number;
   /** Powered off: no HTTP, RTSP or discovery. */
   offline: boolean;
   /** Answers WS-Discovery but its web server is down. */
@@ -143,6 +145,7 @@ export interface CameraFaults {
 export const NO_FAULTS: CameraFaults = {
   latencyMs: 0,
   dropRate: 0,
+  probeLoss: 0,
   offline: false,
   httpDown: false,
   onvifOff: false,

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import pLimit from 'p-limit';
 import { discover } from '../discovery/discover.js';
 import { localInterfaces } from '../discovery/interfaces.js';
@@ -46,6 +47,8 @@ const labelsOf = (d: DesiredPoint): PointLabels => ({ site: d.site, street: d.st
  */
 export async function watch(selection: Selection, options: WatchOptions, deps: WatchDeps, health: WatchHealth): Promise<void> {
   const { settings, intervalMs } = options;
+  // The fleet-wide stop: every request in flight and every follower listens to it, a thousand at once.
+  setMaxListeners(0, deps.signal);
   const references = settings.views === false ? undefined : referencesOf(selection);
   const statuses = new Map<string, PointStatus>();
   const running = new Set<string>();

@@ -23,9 +23,9 @@ export function registerWatch(program: Command, kit: CommandKit): Example {
     .option('--events', "also follow each camera's ONVIF events: tamper alarms are logged, counted, and checked at once")
     .option(
       '--subscription-seconds <s>',
-      'event subscription lifetime asked for; renewed at half of it',
+      'event subscription lifetime asked for; renewed at half of it; each pull waits up to a third (at most 60 s)',
       positiveInt('--subscription-seconds', 3600),
-      60,
+      180,
     )
     .addHelpText(
       'after',

@@ -1,6 +1,7 @@
 import { chmod, cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../../fs/package-root.js';
 import { loadInventory } from '../../inventory/load.js';
 import { overridesFromInventory } from '../../sim/from-inventory.js';
 import { type CameraOverride, canListen, type Fleet, startFleet } from '../../sim/fleet.js';
@@ -20,7 +21,7 @@ import { inventoryChangesView } from '../views/inventory-changes-view.js';
 import { planView } from '../views/plan-view.js';
 import { writeChanges } from './inventory-changes.js';
 
-const SAMPLE = resolve(import.meta.dirname, '../../../inventory/tan-xuan-2');
+const SAMPLE = join(PACKAGE_ROOT, 'inventory/tan-xuan-2');
 
 /** The faults the demo injects, one of each kind of drift, by point id. */
 const OFFLINE = 'tx2-gate-parking';

@@ -8,6 +8,12 @@ import { watchLogger } from '../views/watch-view.js';
 import type { ReconcileFlags } from './reconcile-flags.js';
 import { depsOf, loadSelection, settingsOf } from './reconcile-setup.js';
 
+/**
+ * One PullMessages waits up to this long: a minute is the longest Timeout cameras commonly accept, and each
+ * pull is a request, so a fleet of 1,000 long-polling at a minute sends 17 a second rather than 50 at 20 s.
+ */
+const MAX_PULL_SECONDS = 60;
+
 export interface WatchFlags extends ReconcileFlags {
   interval: number;
   listen: string;
@@ -47,7 +53,7 @@ export async function runWatch(cli: Cli, flags: WatchFlags): Promise<ExitCode> {
         events: flags.events
           ? {
               terminationSeconds: flags.subscriptionSeconds,
-              pullSeconds: Math.min(20, Math.max(1, Math.floor(flags.subscriptionSeconds / 3))),
+              pullSeconds: Math.min(MAX_PULL_SECONDS, Math.max(1, Math.floor(flags.subscriptionSeconds / 3))),
             }
           : null,
       },

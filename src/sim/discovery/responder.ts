@@ -10,6 +10,8 @@ export interface DiscoveryMember {
   /** What to advertise, or undefined while the camera is off. */
   advert(): DiscoveryAdvert | undefined;
   latencyMs(): number;
+  /** Whether this probe never reached it: each camera loses its own share of what is sent to it. */
+  probeLost(): boolean;
   nextSequence(): Sequence;
 }
 
@@ -50,6 +52,8 @@ export class DiscoveryResponder {
   private readonly pending = new Set<NodeJS.Timeout>();
   /** Probe MessageIDs recently answered: a retransmitted probe is the same message, answered once. */
   private readonly recentProbes = new Map<string, number>();
+  private readonly memberKeys = new WeakMap<DiscoveryMember, number>();
+  private membersSeen = 0;
   private stopped = false;
 
   constructor(private readonly options: ResponderOptions) {}
@@ -137,9 +141,12 @@ export class DiscoveryResponder {
   private onProbe(msg: Buffer, rinfo: RemoteInfo, unicastAddress: string | undefined): void {
     const probe = parseProbe(msg.toString('utf8'));
     if (!probe) return;
-    if (probe.messageId && this.isRepeat(`${unicastAddress ?? 'multicast'} ${probe.messageId}`)) return;
     const members = unicastAddress === undefined ? this.allMembers() : (this.unicast.get(unicastAddress)?.members ?? []);
     for (const member of members) {
+      // Lost on the way, it is as if never sent: a retransmission may still reach this camera first.
+      if (member.probeLost()) continue;
+      // A retransmitted probe is the same message: each camera answers it once.
+      if (probe.messageId && this.isRepeat(`${this.keyOf(member)} ${probe.messageId}`)) continue;
       const advert = member.advert();
       if (!advert || !probeMatches(probe, DEVICE_TYPES, advert.scopes)) continue;
       // Multicast answers wait a random 0..APP_MAX_DELAY so a thousand cameras do not answer at once.
@@ -151,6 +158,14 @@ export class DiscoveryResponder {
         this.socketFor(member)?.send(reply, rinfo.port, rinfo.address);
       });
     }
+  }
+
+  private keyOf(member: DiscoveryMember): number {
+    const known = this.memberKeys.get(member);
+    if (known !== undefined) return known;
+    const key = ++this.membersSeen;
+    this.memberKeys.set(member, key);
+    return key;
   }
 
   private isRepeat(key: string): boolean {
