@@ -87,7 +87,7 @@ export async function benchWatch() {
       const firstStates = new Set(lines.filter((l) => l.event.kind === 'state' && l.event.from === null).map((l) => l.event.point));
       const at = (m) => rss.filter((s) => s.minute >= m).at(0)?.mb ?? Number.NaN;
       figures['points watched'] = POINTS;
-      figures['minutes'] = MINUTES;
+      figures.minutes = MINUTES;
       figures['points with a first state'] = firstStates.size;
       figures['average CPU (% of one core)'] = (100 * cpu) / wall;
       figures['RSS at minute 2 (MB)'] = at(2);

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFleet, type Fleet } from '../../src/sim/index.js';
 import { canUseNetns, createNetnsPair, netnsExec, netnsSpawn, type NetnsPair } from '../helpers/netns.js';
+import { describeWhen } from '../helpers/describe-when.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const SECRET = 'Zq9-unique-camera-secret-7Hx';
@@ -115,54 +116,59 @@ describe('camfleet ping when the system ping program cannot be used', () => {
 
 const netns = await canUseNetns();
 
-describe.runIf(netns)('discover between two network namespaces joined by veth (built CLI)', () => {
-  let pair: NetnsPair | undefined;
-  let sim: Awaited<ReturnType<typeof netnsSpawn>> | undefined;
-  const root = resolve(import.meta.dirname, '../..');
+describeWhen(
+  netns,
+  'network namespaces need root (or CAP_NET_ADMIN) and iproute2',
+  'discover between two network namespaces joined by veth (built CLI)',
+  () => {
+    let pair: NetnsPair | undefined;
+    let sim: Awaited<ReturnType<typeof netnsSpawn>> | undefined;
+    const root = resolve(import.meta.dirname, '../..');
 
-  beforeAll(async () => {
-    pair = await createNetnsPair('dis', '10.77.2');
-  });
-  afterAll(async () => {
-    sim?.child.kill('SIGTERM');
-    await pair?.destroy();
-  });
-
-  it('finds the camera of the other namespace by multicast through the veth interface', async () => {
-    const { a, b } = pair!;
-    sim = await netnsSpawn(a.ns, [
-      process.execPath,
-      resolve(root, 'bin/camfleet.js'),
-      'sim',
-      '--json',
-      '--count',
-      '1',
-      '--address-base',
-      a.address,
-      '--interface',
-      a.address,
-      '--port',
-      '8080',
-      '--rtsp-port',
-      '8554',
-    ]);
-    const camera = JSON.parse(sim.firstLine).cameras[0];
-    const { stdout } = await netnsExec(
-      b.ns,
-      [process.execPath, resolve(root, 'bin/camfleet.js'), '--json', 'discover', '--interface', b.dev, '--timeout', '1.5'],
-      { timeoutMs: 20_000 },
-    ).catch((e: { stdout: string }) => e);
-    const devices = JSON.parse(stdout).devices;
-    expect(devices).toHaveLength(1);
-    expect(devices[0]).toMatchObject({
-      endpointReference: camera.endpointReference,
-      address: a.address,
-      port: camera.port,
-      sources: ['multicast'],
+    beforeAll(async () => {
+      pair = await createNetnsPair('dis', '10.77.2');
     });
-    expect(devices[0].clockSkewSeconds).not.toBeNull();
-  });
-});
+    afterAll(async () => {
+      sim?.child.kill('SIGTERM');
+      await pair?.destroy();
+    });
+
+    it('finds the camera of the other namespace by multicast through the veth interface', async () => {
+      const { a, b } = pair!;
+      sim = await netnsSpawn(a.ns, [
+        process.execPath,
+        resolve(root, 'bin/camfleet.js'),
+        'sim',
+        '--json',
+        '--count',
+        '1',
+        '--address-base',
+        a.address,
+        '--interface',
+        a.address,
+        '--port',
+        '8080',
+        '--rtsp-port',
+        '8554',
+      ]);
+      const camera = JSON.parse(sim.firstLine).cameras[0];
+      const { stdout } = await netnsExec(
+        b.ns,
+        [process.execPath, resolve(root, 'bin/camfleet.js'), '--json', 'discover', '--interface', b.dev, '--timeout', '1.5'],
+        { timeoutMs: 20_000 },
+      ).catch((e: { stdout: string }) => e);
+      const devices = JSON.parse(stdout).devices;
+      expect(devices).toHaveLength(1);
+      expect(devices[0]).toMatchObject({
+        endpointReference: camera.endpointReference,
+        address: a.address,
+        port: camera.port,
+        sources: ['multicast'],
+      });
+      expect(devices[0].clockSkewSeconds).not.toBeNull();
+    });
+  },
+);
 
 describe('ping --inventory (built CLI against camfleet sim --inventory)', () => {
   it('checks every point of a street with its credential profile, and names failing points', async () => {

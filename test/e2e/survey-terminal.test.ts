@@ -3,9 +3,10 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startFleet } from '../../src/sim/index.js';
 import { reconcileEnv, type ReconcileEnv } from '../helpers/reconcile-env.js';
+import { describeWhen } from '../helpers/describe-when.js';
 import { CLI } from '../helpers/run-cli.js';
 
 const run = promisify(execFile);
@@ -28,7 +29,7 @@ async function waitFor(text: string | RegExp, timeoutMs = 20_000): Promise<strin
 }
 const keys = (...k: string[]) => tmux('send-keys', '-t', 'survey', ...k);
 
-describe.runIf(hasTmux)('camfleet survey in a real terminal (built CLI, tmux)', () => {
+describeWhen(hasTmux, 'tmux is not installed (.ci/run installs it)', 'camfleet survey in a real terminal (built CLI, tmux)', () => {
   let env: ReconcileEnv;
   beforeAll(async () => {
     env = await reconcileEnv(75);

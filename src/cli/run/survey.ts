@@ -96,7 +96,10 @@ async function walkTargets(
 }
 
 async function startOrResume(ask: Ask, cli: Cli, dir: string, now: Date): Promise<SurveySession> {
-  const previous = await loadSession(dir);
+  const stored = await loadSession(dir, now);
+  if (stored.kind === 'unreadable')
+    cli.warn(`The interrupted survey's session file ${stored.reason}; it was kept as ${stored.movedTo}. Starting a new survey.`);
+  const previous = stored.kind === 'session' ? stored.session : undefined;
   if (previous) {
     const answers = previous.decisions.filter((d) => d.type !== 'walked').length;
     const resume = await ask.confirm({
