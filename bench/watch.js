@@ -97,7 +97,7 @@ export async function benchWatch() {
       figures['changes logged'] = `${delays.filter(Number.isFinite).length}/${faults.length}`;
       figures['stop after SIGTERM (s)'] = (performance.now() - stopAsked) / 1000;
       figures['exit code'] = code;
-      if (code !== 0) console.error(err.slice(-2000));
+      if (code !== 0 || figures['stop after SIGTERM (s)'] > 5) console.error(err.slice(-2000));
     } finally {
       await stopSim(sim.child);
     }

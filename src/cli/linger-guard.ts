@@ -1,5 +1,5 @@
 /** How long a finished command may take to let go of what it still holds before it is told so and ends. */
-const LINGER_MS = 3000;
+const LINGER_MS = 1500;
 
 /** What keeps the event loop alive, counted by kind: `TCPSocketWrap×2, Timeout×1`. */
 function openResources(): string {

@@ -36,6 +36,8 @@ export interface WatchHealth {
   checksRunning: number;
 }
 
+const STOP_WAIT_MS = 3000;
+
 const labelsOf = (d: DesiredPoint): PointLabels => ({ site: d.site, street: d.street.id, point: d.point.id });
 
 /**
@@ -134,7 +136,9 @@ export async function watch(selection: Selection, options: WatchOptions, deps: W
     deps.signal.addEventListener('abort', () => resolve(), { once: true });
   });
   for (const timer of timers) clearTimeout(timer);
-  await Promise.all([...followers, sweeping]);
+  // Followers end their subscriptions and give up on a hanging camera 3 s after the stop (follow-events.ts);
+  // the stop never waits longer than that on anything, so SIGTERM ends the process within 5 s.
+  await Promise.race([Promise.all([...followers, sweeping]), new Promise((r) => setTimeout(r, STOP_WAIT_MS).unref())]);
 }
 
 /** Each interval, sweeps the sites' ranges and logs each device no point claims, once per address. */
