@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../fs/package-root.js';
 import { isUserError } from '../errors.js';
-import { OnvifError } from '../onvif/errors.js';
+import { AuthError, NetworkError, OnvifError, ProtocolError, TimeoutError } from '../onvif/errors.js';
 import { displayText } from '../text/display.js';
 import { createCli, type ProcessIo } from './context.js';
 import { Exit, EXIT_CODES_HELP, type ExitCode } from './exit-codes.js';
@@ -119,12 +119,16 @@ export async function main(argv: string[], io: ProcessIo = process): Promise<voi
   process.exitCode = code;
 }
 
-const CAMERA_HINTS: Record<string, string> = {
-  AuthError: "check the user and password (--user with CAMFLEET_PASSWORD, or --credentials PROFILE); 'camfleet ping' shows the auth state",
-  TimeoutError: 'the camera did not answer in time: raise --timeout, or check the network',
-  NetworkError: "check the address and that the camera is powered; 'camfleet ping TARGET' tells more",
-  ProtocolError: "is this the camera's ONVIF device service (usually http://HOST/onvif/device_service)?",
-};
+/** The next step for a camera error that brings none of its own, by its class. */
+const CAMERA_HINTS: [new (...args: never[]) => OnvifError, string][] = [
+  [
+    AuthError,
+    "check the user and password (--user with CAMFLEET_PASSWORD, or --credentials PROFILE); 'camfleet ping' shows the auth state",
+  ],
+  [TimeoutError, 'the camera did not answer in time: raise --timeout, or check the network'],
+  [NetworkError, "check the address and that the camera is powered; 'camfleet ping TARGET' tells more"],
+  [ProtocolError, "is this the camera's ONVIF device service (usually http://HOST/onvif/device_service)?"],
+];
 
 function exitCodeFor(err: unknown, io: ProcessIo, debug: boolean): ExitCode {
   if (err instanceof CommanderError) {
@@ -138,7 +142,7 @@ function exitCodeFor(err: unknown, io: ProcessIo, debug: boolean): ExitCode {
   }
   if (err instanceof OnvifError) {
     // The run reached a camera that failed or refused: a finding about the camera, not a camfleet bug.
-    const hint = err.hint ?? CAMERA_HINTS[err.name];
+    const hint = err.hint ?? CAMERA_HINTS.find(([kind]) => err instanceof kind)?.[1];
     io.stderr.write(`camfleet: ${displayText(err.describe(), 400)}${hint ? ` — ${hint}` : ''}\n`);
     return Exit.Findings;
   }
