@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../fs/package-root.js';
 import { isUserError } from '../errors.js';
-import { AuthError, NetworkError, OnvifError, ProtocolError, TimeoutError } from '../onvif/errors.js';
+import { AuthError, CertificateError, NetworkError, OnvifError, ProtocolError, TimeoutError } from '../onvif/errors.js';
 import { displayText } from '../text/display.js';
 import { createCli, type ProcessIo } from './context.js';
 import { Exit, EXIT_CODES_HELP, type ExitCode } from './exit-codes.js';
@@ -128,6 +128,10 @@ const CAMERA_HINTS: [new (...args: never[]) => OnvifError, string][] = [
   [TimeoutError, 'the camera did not answer in time: raise --timeout, or check the network'],
   [NetworkError, "check the address and that the camera is powered; 'camfleet ping TARGET' tells more"],
   [ProtocolError, "is this the camera's ONVIF device service (usually http://HOST/onvif/device_service)?"],
+  [
+    CertificateError,
+    "if it is the camera's own certificate, pin it with --tls-fingerprint SHA256 (or access.tls.certificateSha256 on its point), or accept any with --tls-any-certificate",
+  ],
 ];
 
 function exitCodeFor(err: unknown, io: ProcessIo, debug: boolean): ExitCode {
