@@ -11,7 +11,11 @@ export const CLI = resolve(ROOT, 'bin/camfleet.js');
 export function startSim(args, { stdin = false } = {}) {
   const started = performance.now();
   // With stdin, the caller can type fault commands into the running fleet (child.stdin.write('fault …\n')).
-  const child = spawn(process.execPath, [CLI, 'sim', '--json', ...args], { stdio: [stdin ? 'pipe' : 'ignore', 'pipe', 'inherit'] });
+  // No SSDP: nothing here measures it, and a thousand cameras answering every M-SEARCH on the host would
+  // flood the description fetches of any test or user searching beside the benchmark.
+  const child = spawn(process.execPath, [CLI, 'sim', '--json', '--no-ssdp', ...args], {
+    stdio: [stdin ? 'pipe' : 'ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   return new Promise((resolveStart, reject) => {
     child.stdout.on('data', (chunk) => {
