@@ -60,7 +60,8 @@ export interface RecordingVerdict {
 /** "6 h", "40 min", "3 days": how long ago, as people say it. */
 export function ago(minutes: number): string {
   if (minutes < 90) return `${minutes} min`;
-  if (minutes < 48 * 60) return `${Math.round(minutes / 60)} h`;
+  // Compared after rounding, so a time a few seconds short of two days reads "2 days", never "48 h".
+  if (Math.round(minutes / 60) < 48) return `${Math.round(minutes / 60)} h`;
   return `${Math.round(minutes / 1440)} days`;
 }
 

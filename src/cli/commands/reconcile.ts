@@ -15,7 +15,8 @@ export interface ReconcileOptionUse {
   /** --point (survey walks whole streets). */
   point?: boolean;
   /** What --interface means for this command. */
-  interfaceHelp?: string;
+  /** The --interface help; null: the command takes no --interface. */
+  interfaceHelp?: string | null;
   /** --no-views: commands that compare views (plan, check, apply, adopt). */
   views?: boolean;
 }
@@ -31,13 +32,13 @@ export function addReconcileOptions(command: CommandUnknownOpts, uses: Reconcile
   if (uses.views !== false) command.option('--no-views', 'do not compare what the cameras see with their reference views');
   // Commands that only work on the inventory's own cameras (reaim) look for no others.
   if (uses.discovery !== false) {
-    command
-      .option(
+    if (uses.interfaceHelp !== null)
+      command.option(
         '-i, --interface <name|address>',
         uses.interfaceHelp ?? 'also look for unknown cameras by multicast through this interface (repeatable)',
         collect(String),
-      )
-      .option('--no-discovery', "do not sweep the sites' networkRanges for unknown devices");
+      );
+    command.option('--no-discovery', "do not sweep the sites' networkRanges for unknown devices");
   }
   addAccessOptions(command);
   return command

@@ -11,7 +11,8 @@ export function registerWatch(program: Command, kit: CommandKit): Example {
       .summary(
         'around the clock: check every camera each interval, log each change, serve Prometheus metrics, follow ONVIF events',
       ) as unknown as CommandUnknownOpts,
-    { interfaceHelp: "not used by watch (it sweeps the sites' networkRanges)" },
+    // The watch sweeps the sites' networkRanges and sends no multicast: it takes no --interface.
+    { interfaceHelp: null },
   )
     .option(
       '--interval <seconds>',
