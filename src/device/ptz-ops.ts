@@ -150,3 +150,30 @@ export async function requirePreset(session: CameraSession, profile: string, nam
     });
   return found;
 }
+
+/**
+ * Moves the head and, with `wait` (always for a continuous move, which ends by itself), waits until it is
+ * idle; an absolute or relative move is then checked against where it was asked to end. Returns where the
+ * head stopped, or null when it was not waited for.
+ */
+export async function moveAndCheck(
+  session: CameraSession,
+  profile: string,
+  kind: MoveKind,
+  options: { wait: boolean; tolerance: number },
+): Promise<ptz.Position | null> {
+  // A relative move is checked against where it started; a continuous one has no target to check.
+  const start = options.wait && kind.kind === 'relative' ? (await ptz.getStatus(session.client, profile)).position : null;
+  await move(session, profile, kind);
+  const final = options.wait || kind.kind === 'continuous' ? (await waitIdle(session, profile)).position : null;
+  const asked = kind.kind === 'absolute' ? kind.to : kind.kind === 'relative' && start ? relativeTarget(start, kind.by) : null;
+  if (final && asked) checkArrived(session, final, asked, options.tolerance, kind.kind === 'absolute' ? 'AbsoluteMove' : 'RelativeMove');
+  return final;
+}
+
+/** A position as the inventory writes it: four decimals are a tenth of a generic unit's thousandth. */
+export const roundedPosition = (p: ptz.Position): ptz.Position => ({
+  pan: Math.round(p.pan * 1e4) / 1e4,
+  tilt: Math.round(p.tilt * 1e4) / 1e4,
+  zoom: Math.round(p.zoom * 1e4) / 1e4,
+});

@@ -113,6 +113,7 @@ export function registerPtz(program: Command, kit: CommandKit): Example {
     .summary('pan, tilt, zoom: status, moves, presets, home')
     .description('Pan/tilt/zoom in the generic spaces: pan and tilt from -1 to 1, zoom from 0 to 1.');
   const run = () => import('../run/ptz.js');
+  const presets = () => import('../run/ptz-presets.js');
   deviceOptions(ptz.command('status').description('where the camera points, and whether it is moving').argument('<target>', TARGET)).action(
     kit.action(async (cli, target, opts) => (await run()).runPtzStatus(cli, target, opts)),
   );
@@ -150,7 +151,7 @@ export function registerPtz(program: Command, kit: CommandKit): Example {
     kit.action(async (cli, target, opts) => (await run()).runPtzHomeSet(cli, target, opts)),
   );
   deviceOptions(ptz.command('presets').description('list the presets').argument('<target>', TARGET)).action(
-    kit.action(async (cli, target, opts) => (await run()).runPresets(cli, target, opts)),
+    kit.action(async (cli, target, opts) => (await presets()).runPresets(cli, target, opts)),
   );
   const preset = ptz.command('preset').description('set, go to or remove a preset by name');
   deviceOptions(
@@ -172,7 +173,7 @@ export function registerPtz(program: Command, kit: CommandKit): Example {
       '\nExamples:\n  camfleet ptz preset set 127.0.1.1 road --pan 0.1 --tilt -0.25 --zoom 0.3\n' +
         '  camfleet ptz preset set ngo-8/tx2-ngo-8-1 road --inventory inventory/tan-xuan-2 --record   # where it points now, on the camera and in the inventory',
     )
-    .action(kit.action(async (cli, target, name, opts) => (await run()).runPresetSet(cli, target, name, opts)));
+    .action(kit.action(async (cli, target, name, opts) => (await presets()).runPresetSet(cli, target, name, opts)));
   deviceOptions(
     preset
       .command('goto')
@@ -180,10 +181,10 @@ export function registerPtz(program: Command, kit: CommandKit): Example {
       .argument('<target>', TARGET)
       .argument('<name>', 'preset name')
       .option('--wait', 'wait until the camera is there'),
-  ).action(kit.action(async (cli, target, name, opts) => (await run()).runPresetGoto(cli, target, name, opts)));
+  ).action(kit.action(async (cli, target, name, opts) => (await presets()).runPresetGoto(cli, target, name, opts)));
   deviceOptions(
     preset.command('remove').description('remove the preset NAME').argument('<target>', TARGET).argument('<name>', 'preset name'),
-  ).action(kit.action(async (cli, target, name, opts) => (await run()).runPresetRemove(cli, target, name, opts)));
+  ).action(kit.action(async (cli, target, name, opts) => (await presets()).runPresetRemove(cli, target, name, opts)));
   addReconcileOptions(
     ptz
       .command('reaim')

@@ -14,7 +14,7 @@ import type { Decision } from '../../survey/model.js';
 import { writeFileAtomic } from '../../fs/atomic-write.js';
 import { referenceFile, referencePicture } from '../../view/reference.js';
 import type { Cli } from '../context.js';
-import { roundedPosition } from './ptz.js';
+import { roundedPosition } from '../../device/ptz-ops.js';
 import type { Ask } from './survey-questions.js';
 
 /** A camera to look at on the walk: a confirmed point, or one the survey just assigned or created. */
