@@ -1,10 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Credentials } from '../../credentials/secret.js';
 import { ptzProfile, setPresetByName } from '../../device/ptz-ops.js';
 import { openSession } from '../../device/session.js';
 import { takeSnapshot } from '../../device/snapshot.js';
-import type { DeviceEndpoint } from '../../net/endpoint.js';
 import { displayPath } from '../../inventory/diagnostics.js';
 import type { StreamSpec } from '../../inventory/model.js';
 import { getProfiles } from '../../onvif/media.js';
@@ -15,20 +13,10 @@ import { writeFileAtomic } from '../../fs/atomic-write.js';
 import { referenceFile, referencePicture } from '../../view/reference.js';
 import type { Cli } from '../context.js';
 import { roundedPosition } from '../../device/ptz-ops.js';
+import type { WalkTarget } from '../../survey/walk-targets.js';
 import type { Ask } from './survey-questions.js';
 
 /** A camera to look at on the walk: a confirmed point, or one the survey just assigned or created. */
-export interface WalkTarget {
-  pointId: string;
-  label: string;
-  endpoint: DeviceEndpoint;
-  credentials: Credentials | undefined;
-  streams: StreamSpec[];
-  /** Presets the inventory lists for it (the first one missing is the suggested name). */
-  presetNames: string[];
-  /** The site folder: snapshots go to survey/<date>/ inside it. */
-  siteDir: string;
-}
 
 type Task = 'snapshot' | 'view' | 'preset' | 'streams';
 

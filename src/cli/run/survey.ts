@@ -1,10 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { localInterfaces, selectInterfaces } from '../../discovery/interfaces.js';
 import { UserError } from '../../errors.js';
-import { parseDeviceAddress } from '../../net/endpoint.js';
 import { displayPath } from '../../inventory/diagnostics.js';
-import { streetStreams } from '../../inventory/resolve.js';
-import { deviceAddress } from '../../reconcile/adopt.js';
 import { surveyChanges } from '../../survey/edits.js';
 import type { Decision, SurveySession } from '../../survey/model.js';
 import { surveyOverview } from '../../survey/overview.js';
@@ -16,11 +13,11 @@ import { describeAnswer, describeCase, renderOverview } from '../views/survey-vi
 import { inventoryChangesView, inventoryPatches, renderPatches } from '../views/inventory-changes-view.js';
 import { writeChanges } from './inventory-changes.js';
 import { planSelection } from '../../reconcile/run.js';
-import type { Selection } from '../../reconcile/selection.js';
 import { depsOf, loadSelection, settingsOf } from './reconcile-setup.js';
 import type { ReconcileFlags } from './reconcile-flags.js';
 import { askCase, asker, type Ask, type QuestionContext } from './survey-questions.js';
-import { walkCamera, type WalkTarget } from './survey-walk.js';
+import { walkCamera } from './survey-walk.js';
+import { walkTargets } from '../../survey/walk-targets.js';
 import { counted } from '../../text/counted.js';
 
 export interface SurveyFlags extends ReconcileFlags {
@@ -36,64 +33,6 @@ export const NON_INTERACTIVE_HINT =
 /** A person stopped the survey: Ctrl-C at a question, or SIGINT while camfleet was working. */
 const isInterrupt = (err: unknown, signal: AbortSignal): boolean =>
   signal.aborted || (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError'));
-
-/** The cameras to look at: confirmed points, and those the survey assigned or created. */
-async function walkTargets(
-  cli: Cli,
-  flags: SurveyFlags,
-  selection: Selection,
-  confirmed: string[],
-  decisions: Decision[],
-): Promise<WalkTarget[]> {
-  const credentials = await credentialResolver(cli, flags);
-  const siteOfStreet = (street: string) => selection.sites.find((s) => s.streets.some((f) => f.doc.id === street))!;
-  const out: WalkTarget[] = [];
-  for (const id of confirmed) {
-    const d = selection.points.find((p) => p.point.id === id)!;
-    const site = selection.sites.find((s) => s.site.doc.id === d.site)!;
-    const endpoint = parseDeviceAddress(d.point.device.address)!;
-    out.push({
-      pointId: id,
-      label: d.point.label,
-      endpoint,
-      credentials: await credentials.forProfile(d.credentialProfile),
-      streams: d.streams,
-      presetNames: (d.point.ptz?.presets ?? []).map((p) => p.name),
-      siteDir: site.dir,
-    });
-  }
-  for (const decision of decisions) {
-    if (decision.type === 'assign') {
-      const d = selection.all.find((p) => p.point.id === decision.pointId)!;
-      const site = selection.sites.find((s) => s.site.doc.id === d.site)!;
-      const endpoint = parseDeviceAddress(deviceAddress(decision.device))!;
-      out.push({
-        pointId: d.point.id,
-        label: d.point.label,
-        endpoint,
-        credentials: await credentials.forProfile(d.credentialProfile),
-        streams: d.streams,
-        presetNames: (d.point.ptz?.presets ?? []).map((p) => p.name),
-        siteDir: site.dir,
-      });
-    } else if (decision.type === 'create') {
-      const site = siteOfStreet(decision.street);
-      const street = site.streets.find((f) => f.doc.id === decision.street)!.doc;
-      const profile = street.defaults?.credentialProfile ?? site.site.doc.defaults?.credentialProfile;
-      const endpoint = parseDeviceAddress(deviceAddress(decision.device))!;
-      out.push({
-        pointId: decision.point.id,
-        label: decision.point.label,
-        endpoint,
-        credentials: await credentials.forProfile(profile),
-        streams: streetStreams(site, decision.street),
-        presetNames: [],
-        siteDir: site.dir,
-      });
-    }
-  }
-  return out;
-}
 
 async function startOrResume(ask: Ask, cli: Cli, dir: string, now: Date): Promise<SurveySession> {
   const stored = await loadSession(dir, now);
@@ -168,15 +107,11 @@ export async function runSurvey(cli: Cli, flags: SurveyFlags, clock: { now: () =
     }
 
     const walked = new Set(kept.decisions.flatMap((d) => (d.type === 'walked' ? [d.pointId] : [])));
-    const targets = (
-      await walkTargets(
-        cli,
-        flags,
-        selection,
-        overview.confirmed.map((p) => p.pointId),
-        kept.decisions,
-      )
-    ).filter((t) => !walked.has(t.pointId));
+    const credentials = await credentialResolver(cli, flags);
+    const confirmed = overview.confirmed.map((p) => p.pointId);
+    const targets = (await walkTargets(selection, confirmed, kept.decisions, (profile) => credentials.forProfile(profile))).filter(
+      (t) => !walked.has(t.pointId),
+    );
     if (
       targets.length &&
       (await ask.confirm({
