@@ -49,7 +49,8 @@ export function registerSim(program: Command, kit: CommandKit): Example {
         '        Profile S calls), lenient-namespaces (children in the wrong namespace), no-auth, digest-md5-only, replay-tolerant,\n' +
         '        close-after-reply (Connection: close), stateless-presets (moves and presets accepted, never made).\n' +
         '\nFaults: offline, no-http, onvif-off, wrong-password, no-ptz, no-absolute-move, ignore-encoder, malformed-xml,\n' +
-        '        rtsp-down, latency=MS, drop=SHARE, skew=SECONDS, time=HH:MM (the time of day the pictures show),\n' +
+        '        rtsp-down, latency=MS, drop=SHARE, probe-loss=SHARE (WS-Discovery probes lost on the way to the camera),\n' +
+        '        skew=SECONDS, time=HH:MM (the time of day the pictures show),\n' +
         '        tampered=covered|bagged|turned|upside-down|defocused|sprayed|nudged|panned=DEGREES, no-recording,\n' +
         '        recording-stopped=HOURS, retention=DAYS, sd-full. CAMERAS: numbers, ranges or names.\n\n' +
         `${SIM_COMMANDS_HELP}\n\n` +
