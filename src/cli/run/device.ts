@@ -2,14 +2,13 @@ import { writeFile } from 'node:fs/promises';
 import { readDeviceFacts, readDeviceReport } from '../../device/info.js';
 import { changeEncoder, findProfile, listProfiles } from '../../device/profiles.js';
 import { takeSnapshot } from '../../device/snapshot.js';
-import type { EncoderChange } from '../../onvif/encoder-check.js';
-import { UserError } from '../../errors.js';
-import { getProfiles, getStreamUri, type Codec } from '../../onvif/media.js';
+import { getProfiles, getStreamUri } from '../../onvif/media.js';
 import { probeStream } from '../../reach/rtsp.js';
 import { displayUri } from '../../text/display.js';
 import type { Cli } from '../context.js';
 import { openTarget, type DeviceFlags } from '../device-target.js';
 import { Exit, type ExitCode } from '../exit-codes.js';
+import { encoderChange, type ProfileSetFlags } from '../profile-set-flags.js';
 import { renderEncoderChange, renderInfo, renderProfiles, renderSnapshot, renderStream } from '../views/device-view.js';
 
 export async function runInfo(cli: Cli, text: string, flags: DeviceFlags): Promise<ExitCode> {
@@ -23,31 +22,6 @@ export async function runProfiles(cli: Cli, text: string, flags: DeviceFlags): P
   const { target, session } = await openTarget(cli, text, flags);
   renderProfiles(cli, target.target, await listProfiles(session));
   return Exit.Ok;
-}
-
-export interface ProfileSetFlags extends DeviceFlags {
-  codec?: string;
-  resolution?: string;
-  fps?: number;
-  bitrate?: number;
-  gop?: number;
-}
-
-function encoderChange(flags: ProfileSetFlags): EncoderChange {
-  const change: EncoderChange = {};
-  if (flags.codec !== undefined) change.codec = flags.codec.toUpperCase().replace('.', '') as Codec;
-  if (flags.resolution !== undefined) {
-    const m = /^(\d+)x(\d+)$/i.exec(flags.resolution);
-    if (!m) throw new UserError(`--resolution '${flags.resolution}' is not WIDTHxHEIGHT`, { hint: 'for example --resolution 1920x1080' });
-    change.width = Number(m[1]);
-    change.height = Number(m[2]);
-  }
-  if (flags.fps !== undefined) change.fps = flags.fps;
-  if (flags.bitrate !== undefined) change.bitrateKbps = flags.bitrate;
-  if (flags.gop !== undefined) change.gop = flags.gop;
-  if (Object.keys(change).length === 0)
-    throw new UserError('nothing to change', { hint: 'give at least one of --codec, --resolution, --fps, --bitrate, --gop' });
-  return change;
 }
 
 export async function runProfileSet(cli: Cli, text: string, profile: string, flags: ProfileSetFlags): Promise<ExitCode> {
