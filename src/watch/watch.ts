@@ -36,6 +36,13 @@ export interface WatchHealth {
   checksRunning: number;
 }
 
+/** What /healthz says: well while some check finished within three intervals (or since the start). */
+export function healthVerdict(health: WatchHealth, startedAt: number, intervalMs: number, now: number): { ok: boolean; detail: string } {
+  const last = health.lastCycleAt ?? startedAt;
+  const ok = now - last < 3 * intervalMs;
+  return { ok, detail: ok ? 'ok' : `no check finished for ${Math.round((now - last) / 1000)} s` };
+}
+
 const STOP_WAIT_MS = 3000;
 
 const labelsOf = (d: DesiredPoint): PointLabels => ({ site: d.site, street: d.street.id, point: d.point.id });

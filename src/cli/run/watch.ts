@@ -1,7 +1,7 @@
 import { UserError } from '../../errors.js';
 import { WatchMetrics } from '../../watch/metrics.js';
 import { parseListen, startMetricsServer } from '../../watch/server.js';
-import { type WatchHealth, watch } from '../../watch/watch.js';
+import { healthVerdict, type WatchHealth, watch } from '../../watch/watch.js';
 import type { Cli } from '../context.js';
 import { Exit, type ExitCode } from '../exit-codes.js';
 import { watchLogger } from '../views/watch-view.js';
@@ -30,15 +30,13 @@ export async function runWatch(cli: Cli, flags: WatchFlags): Promise<ExitCode> {
   const health: WatchHealth = { lastCycleAt: null, checksRunning: 0 };
   const started = Date.now();
   const intervalMs = flags.interval * 1000;
-  const server = await startMetricsServer(listen, metrics.registry, () => {
-    const last = health.lastCycleAt ?? started;
-    const ok = Date.now() - last < 3 * intervalMs;
-    return { ok, detail: ok ? 'ok' : `no check finished for ${Math.round((Date.now() - last) / 1000)} s` };
-  }).catch((err: NodeJS.ErrnoException) => {
-    throw new UserError(`cannot listen on ${flags.listen} (${err.code === 'EADDRINUSE' ? 'the port is taken' : err.message})`, {
-      hint: 'give another --listen HOST:PORT, or stop what holds it',
-    });
-  });
+  const server = await startMetricsServer(listen, metrics.registry, () => healthVerdict(health, started, intervalMs, Date.now())).catch(
+    (err: NodeJS.ErrnoException) => {
+      throw new UserError(`cannot listen on ${flags.listen} (${err.code === 'EADDRINUSE' ? 'the port is taken' : err.message})`, {
+        hint: 'give another --listen HOST:PORT, or stop what holds it',
+      });
+    },
+  );
   const signal = cli.signal;
   cli.info(
     `Watching ${selection.points.length} points every ${flags.interval} s${flags.events ? ', with events' : ''}; metrics at http://${server.address}/metrics. Ctrl-C stops.`,
