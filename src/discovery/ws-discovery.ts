@@ -1,3 +1,4 @@
+import { sleep } from '../async/sleep.js';
 import { createSocket, type Socket } from 'node:dgram';
 import { WSD } from '../soap/namespaces.js';
 import type { LocalInterface } from './interfaces.js';
@@ -64,18 +65,6 @@ function bind(socket: Socket, address: string): Promise<void> {
     });
   });
 }
-
-/** Waits `ms`, or less when the signal aborts; leaves no listener behind. */
-const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
-  new Promise((resolve) => {
-    const done = (): void => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done);
-  });
 
 /**
  * Probes for ONVIF devices: WS-Discovery multicast through each chosen interface (the socket is bound

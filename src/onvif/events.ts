@@ -21,8 +21,8 @@ export interface EventMessage {
 export interface PullPoint {
   /** Where PullMessages, Renew and Unsubscribe go (the camera's own host is used, whatever it names). */
   address: string;
-  /** When it lapses unless renewed, on the camera's clock (ms since the epoch); null when not given. */
-  terminationMs: number | null;
+  /** How long the camera granted it, in seconds; null when it did not say. */
+  grantedSeconds: number | null;
 }
 
 const time = (text: string | undefined): number | null => {
@@ -30,6 +30,17 @@ const time = (text: string | undefined): number | null => {
   const ms = Date.parse(/(Z|[+-]\d\d:\d\d)$/.test(text) ? text : `${text}Z`);
   return Number.isFinite(ms) ? ms : null;
 };
+
+/**
+ * The lifetime the camera granted, from its CurrentTime and TerminationTime: both on its own clock, so a
+ * camera whose clock is off still gets renewed in time. Cameras cap what they grant (often a minute), so
+ * it may be less than was asked. Null when either is missing.
+ */
+function granted(r: Reply): number | null {
+  const current = time(r.text('CurrentTime'));
+  const termination = time(r.text('TerminationTime'));
+  return current === null || termination === null || termination <= current ? null : (termination - current) / 1000;
+}
 
 const items = (r: Reply): Record<string, string> =>
   Object.fromEntries(
@@ -64,7 +75,7 @@ export async function createPullPoint(c: OnvifClient, terminationSeconds: number
       endpoint: c.serviceUrl('events'),
       action: 'CreatePullPointSubscription',
     });
-  return { address, terminationMs: time(r.text('TerminationTime')) };
+  return { address, grantedSeconds: granted(r) };
 }
 
 /** Waits on the camera up to `timeoutSeconds` for messages; the HTTP deadline allows for the wait. */
@@ -75,7 +86,7 @@ export async function pullMessages(
   limit: number,
   callTimeoutMs: number,
   signal?: AbortSignal,
-): Promise<{ messages: EventMessage[]; terminationMs: number | null }> {
+): Promise<EventMessage[]> {
   const r = await c.callAt(
     point.address,
     'events',
@@ -83,9 +94,10 @@ export async function pullMessages(
     `<PullMessages ${TEV}><Timeout>PT${timeoutSeconds}S</Timeout><MessageLimit>${limit}</MessageLimit></PullMessages>`,
     { deadlineMs: timeoutSeconds * 1000 + callTimeoutMs, signal },
   );
-  return { messages: r.all('NotificationMessage').map(message), terminationMs: time(r.text('TerminationTime')) };
+  return r.all('NotificationMessage').map(message);
 }
 
+/** Extends the subscription; resolves with the lifetime the camera granted (seconds), or null. */
 export async function renew(c: OnvifClient, point: PullPoint, terminationSeconds: number): Promise<number | null> {
   const r = await c.callAt(
     point.address,
@@ -93,7 +105,7 @@ export async function renew(c: OnvifClient, point: PullPoint, terminationSeconds
     'Renew',
     `<Renew ${WSNT}><TerminationTime>PT${terminationSeconds}S</TerminationTime></Renew>`,
   );
-  return time(r.text('TerminationTime'));
+  return granted(r);
 }
 
 export async function unsubscribe(c: OnvifClient, point: PullPoint, signal?: AbortSignal): Promise<void> {
@@ -101,7 +113,7 @@ export async function unsubscribe(c: OnvifClient, point: PullPoint, signal?: Abo
 }
 
 /** The tamper topics camfleet acts on, by the last part that names them, and motion. */
-export const TAMPER_TOPICS = ['GlobalSceneChange', 'ImageTooDark', 'ImageTooBright', 'ImageTooBlurry'] as const;
+const TAMPER_TOPICS = ['GlobalSceneChange', 'ImageTooDark', 'ImageTooBright', 'ImageTooBlurry'] as const;
 
 /** What a topic is to the watch: a tamper alarm (and which), motion, or something else. */
 export function topicKind(topic: string): { kind: 'tamper'; name: string } | { kind: 'motion' } | { kind: 'other' } {

@@ -1,3 +1,4 @@
+import { sleep } from '../async/sleep.js';
 import type { AccessPolicy } from '../auth/access-policy.js';
 import type { Credentials } from '../credentials/secret.js';
 import { openSession } from '../device/session.js';
@@ -8,7 +9,7 @@ import { createPullPoint, type EventMessage, type PullPoint, pullMessages, renew
 
 export interface EventFollowOptions {
   timeoutMs: number;
-  /** The termination time asked for; the subscription is renewed at half of it. */
+  /** The lifetime asked for, in seconds; renewal goes by what the camera grants (renewAfterMs). */
   terminationSeconds: number;
   /** How long one PullMessages waits on the camera. */
   pullSeconds: number;
@@ -26,25 +27,19 @@ export interface EventFollowHooks {
 
 const HARD_STOP_MS = 3000;
 
-const reason = (err: unknown): string => (err instanceof Error ? err.message : String(err)).slice(0, 200);
-
-/** Resolves after `ms`, or at once when `signal` aborts. */
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done);
-  });
+/**
+ * When to renew: at half the lifetime, the lifetime being what the camera granted when it said (it may cap
+ * what was asked, and a subscription renewed at half of what was asked would lapse), else what was asked.
+ */
+export function renewAfterMs(askedSeconds: number, grantedSeconds: number | null): number {
+  return (Math.min(askedSeconds, grantedSeconds ?? askedSeconds) * 1000) / 2;
 }
+
+const reason = (err: unknown): string => (err instanceof Error ? err.message : String(err)).slice(0, 200);
 
 /**
  * Follows one camera's events until `signal` aborts: one PullPoint subscription at a time, long-polled,
- * renewed at half its termination time. A lost subscription (a restart, a lapse, a camera gone) is made
+ * renewed at half the lifetime the camera granted. A lost subscription (a restart, a lapse, a camera gone) is made
  * again with backoff (1 s doubling to 60 s). On stop, the pending pull is cut and the subscription ended.
  */
 export async function followEvents(
@@ -76,23 +71,22 @@ export async function followEvents(
       hooks.open(1);
       hooks.subscribed();
       backoffMs = 1000;
-      let renewAt = Date.now() + (options.terminationSeconds * 1000) / 2;
+      let renewAt = Date.now() + renewAfterMs(options.terminationSeconds, point.grantedSeconds);
       while (!signal.aborted) {
         if (Date.now() >= renewAt) {
-          await renew(client, point, options.terminationSeconds);
-          renewAt = Date.now() + (options.terminationSeconds * 1000) / 2;
+          const granted = await renew(client, point, options.terminationSeconds);
+          renewAt = Date.now() + renewAfterMs(options.terminationSeconds, granted);
         }
         // Never wait past the renewal.
         const wait = Math.max(1, Math.min(options.pullSeconds, Math.floor((renewAt - Date.now()) / 1000)));
-        const pulled = await pullMessages(client, point, wait, 50, options.timeoutMs, signal);
-        for (const m of pulled.messages) hooks.message(m);
+        for (const m of await pullMessages(client, point, wait, 50, options.timeoutMs, signal)) hooks.message(m);
       }
     } catch (err) {
       if (signal.aborted) break;
       hooks.lost(reason(err));
       if (point) hooks.open(0);
       point = undefined;
-      await pause(backoffMs, signal);
+      await sleep(backoffMs, signal);
       backoffMs = Math.min(backoffMs * 2, 60_000);
     } finally {
       if (signal.aborted && point && client) {

@@ -12,10 +12,8 @@ export interface PointStatus {
   detail: string | null;
   /** The view's structure score against its reference (0..1), when compared. */
   viewScore: number | null;
-  viewVerdict: string | null;
   skewSeconds: number | null;
   recordingDays: number | null;
-  recordingStatus: string | null;
   /** Reads that failed in this check. */
   failedReads: number;
 }
@@ -31,10 +29,8 @@ export function statusOf(d: DesiredPoint, o: Observation): PointStatus {
     badge,
     detail: problem ? problem.message : null,
     viewScore: o.view?.status === 'compared' ? o.view.scores.structure : null,
-    viewVerdict: o.view?.status === 'compared' ? o.view.verdict : (o.view?.status ?? null),
     skewSeconds: o.clock?.skewSeconds ?? null,
     recordingDays: recording?.daysKept ?? null,
-    recordingStatus: recording?.status ?? null,
     failedReads: o.failedReads.length,
   };
 }

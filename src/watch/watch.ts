@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import { sleep } from '../async/sleep.js';
 import pLimit from 'p-limit';
 import { discover } from '../discovery/discover.js';
 import { localInterfaces } from '../discovery/interfaces.js';
@@ -33,7 +34,6 @@ export interface WatchDeps extends Pick<ReconcileDeps, 'credentials'> {
 /** What the watch reports about itself (for /healthz). */
 export interface WatchHealth {
   lastCycleAt: number | null;
-  checksRunning: number;
 }
 
 /** What /healthz says: well while some check finished within three intervals (or since the start). */
@@ -70,7 +70,6 @@ export async function watch(selection: Selection, options: WatchOptions, deps: W
   const check = async (d: DesiredPoint): Promise<void> => {
     if (running.has(d.point.id) || deps.signal.aborted) return;
     running.add(d.point.id);
-    health.checksRunning = running.size;
     const started = performance.now();
     try {
       const o = await limit(() =>
@@ -86,7 +85,6 @@ export async function watch(selection: Selection, options: WatchOptions, deps: W
       if (!deps.signal.aborted) deps.metrics.checkFailed(labelsOf(d));
     } finally {
       running.delete(d.point.id);
-      health.checksRunning = running.size;
       health.lastCycleAt = Date.now();
     }
   };
@@ -153,13 +151,14 @@ function sweeper(selection: Selection, options: WatchOptions, deps: WatchDeps): 
   const ranges = options.settings.discovery ? [...new Set(selection.sites.flatMap((s) => s.site.doc.defaults?.networkRanges ?? []))] : [];
   const ignored = selection.sites.flatMap((s) => (s.site.doc.ignoredDevices ?? []).map((d) => d.identity));
   const seen = new Set<string>();
+  const sweep = [...addressesOf(ranges.map(parseRange))];
   return async () => {
     if (ranges.length === 0) return;
     while (!deps.signal.aborted) {
       const result = await discover({
         interfaces: [],
         localInterfaces: localInterfaces(),
-        sweep: [...addressesOf(ranges.map(parseRange))],
+        sweep,
         http: false,
         ssdp: false,
         anyType: false,
@@ -176,17 +175,7 @@ function sweeper(selection: Selection, options: WatchOptions, deps: WatchDeps): 
         seen.add(dev.address);
         deps.log({ kind: 'unknown-device', time: deps.now().toISOString(), address: dev.address, identity: dev.endpointReference });
       }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, options.intervalMs);
-        deps.signal.addEventListener(
-          'abort',
-          () => {
-            clearTimeout(timer);
-            resolve();
-          },
-          { once: true },
-        );
-      });
+      await sleep(options.intervalMs, deps.signal);
     }
   };
 }

@@ -1,13 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Secret } from '../../src/credentials/secret.js';
-import { loadInventory } from '../../src/inventory/load.js';
 import { pointFindings } from '../../src/reconcile/build-plan.js';
 import type { DesiredPoint } from '../../src/reconcile/desired.js';
 import type { Finding, Observation } from '../../src/reconcile/model.js';
-import { observeOne } from '../../src/reconcile/observe.js';
-import { referencesOf } from '../../src/reconcile/run.js';
-import { selectPoints } from '../../src/reconcile/selection.js';
 import { reserveBlock } from '../helpers/address-block.js';
+import { COVERED_VIEW, observeSample } from '../helpers/sample-observations.js';
 import { reconcileEnv, type ReconcileEnv } from '../helpers/reconcile-env.js';
 
 // pointFindings, topic by topic: one real observation of a PTZ camera and of a fixed one (the sample site on
@@ -19,13 +15,8 @@ const points = new Map<string, { d: DesiredPoint; o: Observation }>();
 
 beforeAll(async () => {
   env = await reconcileEnv(block.octet);
-  const selection = selectPoints(env.site, await loadInventory(env.site), {});
-  const references = referencesOf(selection);
-  const credentials = { username: 'admin', password: new Secret('camfleet'), source: 'test' };
-  for (const id of ['tx2-gate-in', 'tx2-ngo-8-3']) {
-    const d = selection.points.find((p) => p.point.id === id)!;
-    points.set(id, { d, o: await observeOne(d, credentials, 5000, env.fleet.camera(id).info().rtspPort, references) });
-  }
+  const sample = await observeSample(env, { points: ['tx2-gate-in', 'tx2-ngo-8-3'] });
+  for (const d of sample.points) points.set(d.point.id, { d, o: sample.observed.get(d.point.id)! });
 }, 60_000);
 afterAll(async () => {
   await env?.stop();
@@ -98,22 +89,7 @@ const rows: Row[] = [
     (o) => ({ ...o, network: { ...o.network!, ntp: ['10.9.9.9'] } }),
     { kind: 'fix', topic: 'network', message: /NTP|ntp/ },
   ],
-  [
-    'the view is covered',
-    'tx2-ngo-8-3',
-    (o) => ({
-      ...o,
-      view: {
-        status: 'compared',
-        verdict: 'covered',
-        reason: 'dark',
-        scores: { structure: 0.1, layout: 0.1, detail: 0.1, blocked: 0.9 },
-        reference: 'views/x.jpg',
-        preset: null,
-      } as Observation['view'],
-    }),
-    { kind: 'attention', topic: 'view', message: /covered/ },
-  ],
+  ['the view is covered', 'tx2-ngo-8-3', (o) => ({ ...o, view: COVERED_VIEW }), { kind: 'attention', topic: 'view', message: /covered/ }],
   [
     'no snapshot for the view',
     'tx2-ngo-8-3',

@@ -7,16 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { githubAnnotations } from '../../src/cli/views/reporters/annotations.js';
 import { junitXml } from '../../src/cli/views/reporters/junit.js';
 import { markdownSummary } from '../../src/cli/views/reporters/markdown.js';
-import { Secret } from '../../src/credentials/secret.js';
-import { loadInventory } from '../../src/inventory/load.js';
 import { buildPlan } from '../../src/reconcile/build-plan.js';
 import { checkReport } from '../../src/reconcile/check-report.js';
 import type { DesiredPoint } from '../../src/reconcile/desired.js';
 import type { Observation } from '../../src/reconcile/model.js';
-import { observeOne } from '../../src/reconcile/observe.js';
-import { referencesOf } from '../../src/reconcile/run.js';
-import { selectPoints } from '../../src/reconcile/selection.js';
 import { reserveBlock } from '../helpers/address-block.js';
+import { COVERED_VIEW, observeSample } from '../helpers/sample-observations.js';
 import { reconcileEnv, type ReconcileEnv } from '../helpers/reconcile-env.js';
 
 // Each reporter, table-driven: the same plans (built from real observations of the sample site, with
@@ -25,16 +21,12 @@ const block = reserveBlock();
 let env: ReconcileEnv;
 let dir: string;
 let points: DesiredPoint[];
-const observed = new Map<string, Observation>();
+let observed: Map<string, Observation>;
 
 beforeAll(async () => {
   env = await reconcileEnv(block.octet);
   dir = await mkdtemp(join(tmpdir(), 'camfleet-reporters-'));
-  const selection = selectPoints(env.site, await loadInventory(env.site), { street: 'ngo-8' });
-  points = selection.points;
-  const credentials = { username: 'admin', password: new Secret('camfleet'), source: 'test' };
-  for (const d of points)
-    observed.set(d.point.id, await observeOne(d, credentials, 5000, env.fleet.camera(d.point.id).info().rtspPort, referencesOf(selection)));
+  ({ points, observed } = await observeSample(env, { street: 'ngo-8' }));
 }, 60_000);
 afterAll(async () => {
   await env?.stop();
@@ -45,17 +37,7 @@ afterAll(async () => {
 type Change = Record<string, (o: Observation) => Observation>;
 const offline: Change[string] = (o) => ({ ...o, state: 'unreachable', errors: ['connect ECONNREFUSED'] });
 const skewed: Change[string] = (o) => ({ ...o, clock: { ...o.clock!, skewSeconds: 600 } });
-const covered: Change[string] = (o) => ({
-  ...o,
-  view: {
-    status: 'compared',
-    verdict: 'covered',
-    reason: 'dark',
-    scores: { structure: 0.1, layout: 0.1, detail: 0.1, blocked: 0.9 },
-    reference: 'views/x.jpg',
-    preset: null,
-  } as Observation['view'],
-});
+const covered: Change[string] = (o) => ({ ...o, view: COVERED_VIEW });
 
 const reportOf = (changes: Change) => {
   const observations = new Map([...observed].map(([id, o]) => [id, (changes[id] ?? ((x) => x))(structuredClone(o))]));

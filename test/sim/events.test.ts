@@ -1,11 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Secret } from '../../src/credentials/secret.js';
+import { openSession } from '../../src/device/session.js';
+import { parseDeviceAddress } from '../../src/net/endpoint.js';
+import { createPullPoint, renew, unsubscribe } from '../../src/onvif/events.js';
 import { type Fleet, startFleet } from '../../src/sim/index.js';
+import { renewAfterMs } from '../../src/watch/follow-events.js';
 import { reserveBlock } from '../helpers/address-block.js';
 import { call } from '../helpers/soap-client.js';
 import { validateEnvelopes } from '../helpers/validate-soap.js';
 
 const TEV = 'xmlns="http://www.onvif.org/ver10/events/wsdl"';
 const WSNT = 'xmlns="http://docs.oasis-open.org/wsn/b-2"';
+const CREDENTIALS = { username: 'admin', password: new Secret('camfleet'), source: 'test' };
 const block = reserveBlock();
 let fleet: Fleet;
 const base = () => `http://${fleet.cameras[0]!.address}`;
@@ -28,6 +34,29 @@ const subscribe = async (termination = 'PT60S') => {
 };
 const pull = (address: string, timeout = 'PT0S') =>
   call(address, `<PullMessages ${TEV}><Timeout>${timeout}</Timeout><MessageLimit>10</MessageLimit></PullMessages>`);
+
+describe('the lifetime a subscription is granted', () => {
+  it('is capped at ten minutes, as cameras cap it, and the reply says so (CurrentTime, TerminationTime)', async () => {
+    const { reply, address } = await subscribe('PT3600S');
+    await call(address, `<Unsubscribe ${WSNT}/>`);
+    const at = (name: string) => Date.parse(new RegExp(`<wsnt:${name}>([^<]+)<`).exec(reply.body)![1]!);
+    expect((at('TerminationTime') - at('CurrentTime')) / 1000).toBe(600);
+  });
+
+  it('is what camfleet renews by: half the granted ten minutes, not half the hour it asked for', async () => {
+    const session = await openSession(parseDeviceAddress(fleet.cameras[0]!.xaddr)!, CREDENTIALS, { timeoutMs: 5000 });
+    const point = await createPullPoint(session.client, 3600);
+    try {
+      expect(point.grantedSeconds).toBe(600);
+      expect(renewAfterMs(3600, point.grantedSeconds)).toBe(300_000);
+      expect(await renew(session.client, point, 60)).toBe(60);
+    } finally {
+      await unsubscribe(session.client, point);
+    }
+    expect(renewAfterMs(60, null)).toBe(30_000);
+    expect(renewAfterMs(60, 600)).toBe(30_000);
+  });
+});
 
 describe('the simulator raises ONVIF events over a PullPoint subscription', () => {
   it('answers every events operation with a schema-valid envelope, tamper events included', async () => {

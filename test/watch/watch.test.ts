@@ -8,6 +8,7 @@ import parsePrometheus from 'parse-prometheus-text-format/dist/parse-prometheus-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BADGES } from '../../src/report/badge.js';
 import { reserveBlock } from '../helpers/address-block.js';
+import { operationOf } from '../helpers/hostile-camera.js';
 import { reconcileEnv, type ReconcileEnv } from '../helpers/reconcile-env.js';
 import { CLI, runCli } from '../helpers/run-cli.js';
 
@@ -62,7 +63,7 @@ const stateOf = (point: string, to: string) => (l: Record<string, unknown>) => l
 
 beforeAll(async () => {
   env = await reconcileEnv(block.octet, (c) => c, {
-    onRequest: (camera, body) => requests.push({ camera, operation: /<(?:\w+:)?Body[^>]*>\s*<(?:\w+:)?(\w+)/.exec(body)?.[1] ?? '?' }),
+    onRequest: (camera, body) => requests.push({ camera, operation: operationOf(body) }),
   });
   child = spawn(
     process.execPath,

@@ -24,7 +24,7 @@ export function registerWatch(program: Command, kit: CommandKit): Example {
     .option('--events', "also follow each camera's ONVIF events: tamper alarms are logged, counted, and checked at once")
     .option(
       '--subscription-seconds <s>',
-      'event subscription lifetime asked for; renewed at half of it; each pull waits up to a third (at most 60 s)',
+      'event subscription lifetime asked for; renewed at half of what the camera grants; each pull waits up to a third (at most 60 s)',
       positiveInt('--subscription-seconds', 3600),
       180,
     )

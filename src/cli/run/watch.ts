@@ -27,7 +27,7 @@ export async function runWatch(cli: Cli, flags: WatchFlags): Promise<ExitCode> {
   if (!listen) throw new UserError(`--listen '${flags.listen}' is not HOST:PORT`, { hint: 'e.g. --listen 127.0.0.1:9464' });
   const selection = await loadSelection(flags);
   const metrics = new WatchMetrics();
-  const health: WatchHealth = { lastCycleAt: null, checksRunning: 0 };
+  const health: WatchHealth = { lastCycleAt: null };
   const started = Date.now();
   const intervalMs = flags.interval * 1000;
   const server = await startMetricsServer(listen, metrics.registry, () => healthVerdict(health, started, intervalMs, Date.now())).catch(

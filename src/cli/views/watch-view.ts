@@ -1,8 +1,6 @@
 import type { WatchEvent } from '../../watch/changes.js';
 import type { Cli } from '../context.js';
 
-const GOOD = new Set(['ok']);
-
 /** One log line per event: JSON lines with --json, else a line a person reads in a terminal or a journal. */
 export function watchLogger(cli: Cli): (e: WatchEvent) => void {
   if (cli.json) return (e) => cli.out(JSON.stringify(e));
@@ -10,7 +8,7 @@ export function watchLogger(cli: Cli): (e: WatchEvent) => void {
     const when = e.time.slice(0, 19).replace('T', ' ');
     switch (e.kind) {
       case 'state': {
-        const to = cli.paint(GOOD.has(e.to) ? 'green' : 'red', e.to);
+        const to = cli.paint(e.to === 'ok' ? 'green' : 'red', e.to);
         cli.out(`${when}  ${e.point} (${e.street}): ${e.from ?? 'first check'} → ${to}${e.detail ? ` — ${e.detail}` : ''}`);
         return;
       }

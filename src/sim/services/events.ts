@@ -15,15 +15,21 @@ const DEFAULT_TERMINATION_MS = 60_000;
 /** A PullMessages waits at most this long, whatever Timeout asks (the device's MaxTimeout). */
 const MAX_PULL_TIMEOUT_MS = 60_000;
 
-/** InitialTerminationTime / TerminationTime: a duration from now (PT60S) or an absolute time. */
+/**
+ * The longest lifetime it grants, whatever is asked: cameras cap it, and a client must renew by what the
+ * reply's TerminationTime says, not by what it asked for.
+ */
+const MAX_TERMINATION_MS = 600_000;
+
+/** InitialTerminationTime / TerminationTime: a duration from now (PT60S) or an absolute time; capped. */
 function terminationOf(text: string | undefined, now: number): number {
   if (!text?.trim()) return now + DEFAULT_TERMINATION_MS;
   const relative = parseDurationMs(text);
-  if (relative !== undefined) return now + relative;
+  if (relative !== undefined) return now + Math.min(relative, MAX_TERMINATION_MS);
   const absolute = Date.parse(text);
   if (!Number.isFinite(absolute)) throw invalidArgVal('InvalidTerminationTime', `'${text}' is neither a duration nor a time`);
   if (absolute <= now) throw invalidArgVal('InvalidTerminationTime', 'the termination time is in the past');
-  return absolute;
+  return Math.min(absolute, now + MAX_TERMINATION_MS);
 }
 
 function requireSubscription(ctx: OperationContext): string {
