@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { Credentials } from '../credentials/secret.js';
+import { nonceBytes } from './nonce-bytes.js';
 import { digestAlgorithm, digestResponse, parseAuthParams, splitScheme } from './http-digest.js';
 
 /** What a client may answer: the relaxations of an AccessPolicy, and whether the channel is encrypted. */
@@ -109,7 +109,7 @@ export class ChallengeAnswerer {
     if (!d) return undefined;
     const algorithm = digestAlgorithm(d.algorithm)!;
     const nc = (++this.nc).toString(16).padStart(8, '0');
-    const cnonce = randomBytes(8).toString('hex');
+    const cnonce = nonceBytes(8).toString('hex');
     const response = digestResponse({
       algorithm,
       username: this.credentials.username,

@@ -22,7 +22,14 @@ export const MAX_SNAPSHOT_BYTES = 20 * 1024 * 1024;
 export async function httpGet(
   uri: string,
   access: CameraAccess,
-  options: { timeoutMs: number; maxBytes?: number; what?: string; signal?: AbortSignal },
+  options: {
+    timeoutMs: number;
+    maxBytes?: number;
+    what?: string;
+    signal?: AbortSignal;
+    /** A challenge kept from an earlier GET of this camera: answered at once, and the one learned here kept. */
+    kept?: { answerer?: ChallengeAnswerer };
+  },
 ): Promise<HttpGetResult> {
   const what = options.what ?? 'snapshot URI';
   let url: URL;
@@ -59,14 +66,17 @@ export async function httpGet(
         code: err.code,
       });
     });
-  const first = await get(undefined);
   const result = (r: { status: number; headers: { 'content-type'?: string }; body: Buffer }, auth: HttpGetResult['auth']) => ({
     status: r.status,
     contentType: r.headers['content-type'],
     body: r.body,
     auth,
   });
-  if (first.status !== 401 || !access.credentials) return result(first, 'none');
+  const path = `${url.pathname}${url.search}`;
+  const kept = access.credentials ? options.kept?.answerer : undefined;
+  // With a kept challenge the first request is answered already; a 401 then (a stale nonce) is learned anew.
+  const first = await get(kept?.authorize('GET', path));
+  if (first.status !== 401 || !access.credentials) return result(first, kept?.scheme ?? 'none');
   const answerer = new ChallengeAnswerer(access.credentials, {
     allowBasic: access.policy.allowBasic,
     allowDigestWithoutQop: access.policy.allowDigestWithoutQop,
@@ -74,8 +84,9 @@ export async function httpGet(
   });
   const learned = answerer.learn(headerValues(first, 'www-authenticate'));
   if (!learned.ok) throw new RefusedError(learned.reason, { ...details, hint: learned.hint });
-  const second = await get(answerer.authorize('GET', `${url.pathname}${url.search}`));
+  const second = await get(answerer.authorize('GET', path));
   if (second.status === 401)
     throw new AuthError(`the ${what} refused the credentials (HTTP ${learned.scheme === 'basic' ? 'Basic' : 'Digest'})`, details);
+  if (options.kept) options.kept.answerer = answerer;
   return result(second, learned.scheme);
 }

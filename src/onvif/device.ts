@@ -98,6 +98,11 @@ export async function getServices(c: OnvifClient): Promise<ServiceEntry[]> {
     });
     services = [...services, ...fromCapabilities.filter((s) => !listed.has(s.namespace))];
   }
+  return useServices(c, services);
+}
+
+/** Tells the client where the services are (from GetServices or GetCapabilities, or kept from an earlier check). */
+export function useServices(c: OnvifClient, services: ServiceEntry[]): ServiceEntry[] {
   for (const s of services) {
     if (s.namespace === SERVICE_NAMESPACE.media) c.setServiceAddress('media', s.xaddr);
     if (s.namespace === SERVICE_NAMESPACE.media2) c.setServiceAddress('media2', s.xaddr);

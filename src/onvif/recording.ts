@@ -54,33 +54,22 @@ function information(r: Reply): RecordingInformation {
   };
 }
 
-export interface RecordingSummary {
-  from: string | null;
-  until: string | null;
-  count: number;
-}
-
-export async function getRecordingSummary(c: OnvifClient): Promise<RecordingSummary> {
-  const r = await c.call('search', 'GetRecordingSummary', `<GetRecordingSummary ${TSE}/>`);
-  const s = r.child('Summary');
-  return { from: dateTime(s.text('DataFrom')), until: dateTime(s.text('DataUntil')), count: s.number('NumberRecordings') ?? 0 };
-}
-
 /** Results are asked for at most this many times: a camera that never says Completed does not hold the run. */
 const MAX_RESULT_ROUNDS = 10;
 
 /**
  * FindRecordings over every recording, then GetRecordingSearchResults until the search is Completed,
- * then EndSearch (always, so the camera frees the search). Returns the recordings' tokens.
+ * then EndSearch (always, so the camera frees the search). Returns what the results say of each recording
+ * (tt:RecordingInformation, the same as GetRecordingInformation gives), by token.
  */
-export async function findRecordingTokens(c: OnvifClient): Promise<string[]> {
-  const found = await c.call(
+export async function findRecordings(c: OnvifClient): Promise<Map<string, RecordingInformation>> {
+  const started = await c.call(
     'search',
     'FindRecordings',
     `<FindRecordings ${TSE}><Scope/><MaxMatches>100</MaxMatches><KeepAliveTime>PT10S</KeepAliveTime></FindRecordings>`,
   );
-  const search = found.text('SearchToken') ?? '';
-  const tokens = new Set<string>();
+  const search = started.text('SearchToken') ?? '';
+  const found = new Map<string, RecordingInformation>();
   try {
     for (let round = 0; round < MAX_RESULT_ROUNDS; round++) {
       const r = await c.call(
@@ -91,14 +80,14 @@ export async function findRecordingTokens(c: OnvifClient): Promise<string[]> {
       const list = r.child('ResultList');
       for (const info of list.all('RecordingInformation')) {
         const token = info.text('RecordingToken');
-        if (token) tokens.add(token);
+        if (token) found.set(token, information(info));
       }
       if ((list.text('SearchState') ?? 'Completed') === 'Completed') break;
     }
   } finally {
     await c.call('search', 'EndSearch', `<EndSearch ${TSE}><SearchToken>${x(search)}</SearchToken></EndSearch>`).catch(() => undefined);
   }
-  return [...tokens];
+  return found;
 }
 
 /** GetRecordings of the recording service: the tokens, for a camera whose search service lacks FindRecordings. */

@@ -5,6 +5,7 @@ import { type AuthMode, OnvifClient } from '../onvif/client.js';
 import * as device from '../onvif/device.js';
 import { AuthError } from '../onvif/errors.js';
 import { getProfiles, getStreamUri, type MediaProfile } from '../onvif/media.js';
+import type { CameraMemory } from './camera-memory.js';
 import type { StepOutcomes } from './health.js';
 import { probeStream, type RtspProbe, rtspChallenge } from './rtsp.js';
 import { tcpCheck } from './tcp.js';
@@ -22,6 +23,8 @@ export interface InspectTarget<E = never> {
   credentials: Credentials | undefined;
   /** What the credentials may be used for (default: the strict policy). */
   policy?: AccessPolicy;
+  /** What a watch keeps of this camera between checks (camera-memory.ts); used, then kept or forgotten. */
+  memory?: CameraMemory;
   /**
    * Further reads on the same connection, started as soon as the answers they need arrive (reconcile's
    * reads of what the inventory manages). Only with credentials.
@@ -92,7 +95,12 @@ export async function inspectCamera<E = never>(t: InspectTarget<E>, options: Ins
     return { offsetMs, ms: Math.round(performance.now() - t0) };
   })();
   const identity = creds ? device.getDeviceInformation(client) : undefined;
-  const services = creds ? device.getServices(client) : undefined;
+  const memory = t.memory;
+  const services = creds
+    ? memory?.services
+      ? Promise.resolve(device.useServices(client, memory.services))
+      : device.getServices(client)
+    : undefined;
   const profiles = services?.then(() => getProfiles(client));
   const stream = profiles?.then(async (list) => {
     const main = list[0];
@@ -138,6 +146,12 @@ export async function inspectCamera<E = never>(t: InspectTarget<E>, options: Ins
       streamError = describe(streamResult.error);
       errors.push(`stream: ${streamError}`);
     }
+  }
+  if (memory) {
+    // Kept only through a clean check: the next one after any trouble reads everything afresh.
+    const listed = services && (await settle(services));
+    if (errors.length === 0 && extraResult?.ok !== false && listed?.ok) memory.services = listed.value;
+    else memory.forget();
   }
   return {
     target: t,

@@ -102,9 +102,10 @@ export async function readDeep(
   const [presets, at, recordings, ...options] = await Promise.all([
     plan.presets && ptz && ptzProfile ? needed('GetPresets', getPresets(client, ptzProfile.token)) : skipped,
     plan.position ? needed('GetStatus', position) : skipped,
-    // Ages are judged on the camera's clock: the inspection measured its offset from this host's.
+    // Ages are judged on the camera's clock: the inspection measured its offset from this host's. Replay
+    // addresses are for people (`camfleet recordings`); no finding needs them.
     plan.recording && services
-      ? needed(RECORDINGS_READ, readRecordings(client, services, Date.now() + (client.clockOffsetMs ?? 0)))
+      ? needed(RECORDINGS_READ, readRecordings(client, services, Date.now() + (client.clockOffsetMs ?? 0), { replay: false }))
       : skipped,
     ...encoderTokens.map((token) => getEncoderOptions(client, token).catch(() => null)),
   ]);

@@ -4,6 +4,7 @@ import { discover } from '../discovery/discover.js';
 import { type LocalInterface, localInterfaces } from '../discovery/interfaces.js';
 import type { DiscoveredDevice } from '../discovery/model.js';
 import { addressesOf, parseRange } from '../discovery/ranges.js';
+import type { CameraMemory } from '../reach/camera-memory.js';
 import type { IcmpProber } from '../reach/icmp.js';
 import { type Inspection, inspectCamera } from '../reach/inspect.js';
 import { healthResult, inspectAll, type PingResult } from '../reach/ping.js';
@@ -142,7 +143,12 @@ interface ViewCheck {
 }
 
 /** The inspection target of a point: its camera, credentials and policy, and the reads its inventory needs. */
-function targetOf(d: DesiredPoint, credentials: Credentials | undefined, views: ViewCheck): InspectTarget<PointReads> {
+function targetOf(
+  d: DesiredPoint,
+  credentials: Credentials | undefined,
+  views: ViewCheck,
+  memory?: CameraMemory,
+): InspectTarget<PointReads> {
   const plan = readsFor(d);
   const viewPlan = viewPlanOf(d);
   const references = views.references;
@@ -151,6 +157,7 @@ function targetOf(d: DesiredPoint, credentials: Credentials | undefined, views: 
     endpoint: d.endpoint,
     credentials,
     policy: d.policy,
+    memory,
     extra: async (client: OnvifClient, early: EarlyReads) => {
       // One GetStatus serves the preset comparison and the view check.
       const wantsPosition = plan.position || (references !== undefined && viewPlan.presets.length > 0);
@@ -161,10 +168,10 @@ function targetOf(d: DesiredPoint, credentials: Credentials | undefined, views: 
       const [deep, view] = await Promise.all([
         readDeep(client, early, plan, position),
         references
-          ? readView(client, access, early, position, viewPlan, references, { timeoutMs: views.timeoutMs, keep })
+          ? readView(client, access, early, position, viewPlan, references, { timeoutMs: views.timeoutMs, keep, kept: memory?.snapshot })
           : // Views not compared: the report still wants what the camera sees.
             keep
-            ? keepSnapshot(client, access, early, views.timeoutMs, keep).then(() => null)
+            ? keepSnapshot(client, access, early, views.timeoutMs, keep, memory?.snapshot).then(() => null)
             : Promise.resolve(null),
       ]);
       return { ...deep, view };
@@ -224,7 +231,10 @@ export async function observe(
   return { observations, devices: await discovering };
 }
 
-/** Looks at one camera again (no ICMP), for verification after apply and the stale-plan check. */
+/**
+ * Looks at one camera again (no ICMP), for verification after apply, the stale-plan check and the watch
+ * (which hands in what it keeps of the camera between checks).
+ */
 export async function observeOne(
   d: DesiredPoint,
   credentials: Credentials | undefined,
@@ -232,8 +242,9 @@ export async function observeOne(
   rtspPort: number,
   references?: ReferenceLoader,
   signal?: AbortSignal,
+  memory?: CameraMemory,
 ): Promise<Observation> {
-  const inspection = await inspectCamera(targetOf(d, credentials, { references, timeoutMs }), { timeoutMs, rtspPort, signal });
+  const inspection = await inspectCamera(targetOf(d, credentials, { references, timeoutMs }, memory), { timeoutMs, rtspPort, signal });
   const health = healthResult(
     inspection,
     { ip: d.endpoint.host, result: { kind: 'not-sent' } },

@@ -3,6 +3,7 @@ import { httpGet } from '../device/http-get.js';
 import type { ViewReference } from '../inventory/model.js';
 import type { OnvifClient } from '../onvif/client.js';
 import { getSnapshotUri, type MediaProfile } from '../onvif/media.js';
+import type { KeptSnapshot } from '../reach/camera-memory.js';
 import type { Position } from '../onvif/ptz.js';
 import type { EarlyReads } from '../reach/inspect.js';
 import { displayText } from '../text/display.js';
@@ -66,7 +67,9 @@ export function snapshotProfile(profiles: MediaProfile[]): MediaProfile | undefi
 
 /**
  * Fetches a snapshot, from the camera's own host only (as its access policy says): of the main profile (a
- * reference view records the main stream), or of the profile `choose` picks.
+ * reference view records the main stream), or of the profile `choose` picks. With `kept` (a watch's memory
+ * of the camera), a snapshot URI kept for that profile is used without asking, and asked for again when it
+ * no longer gives a picture; the URI and its challenge that worked are kept.
  */
 export async function fetchSnapshot(
   client: OnvifClient,
@@ -74,13 +77,23 @@ export async function fetchSnapshot(
   early: Pick<EarlyReads, 'profiles'>,
   timeoutMs: number,
   choose: (profiles: MediaProfile[]) => MediaProfile | undefined = (profiles) => profiles[0],
+  kept?: KeptSnapshot,
 ): Promise<Buffer> {
   const profile = choose(await early.profiles);
   if (!profile) throw new Error('the camera has no media profile');
+  const keptUri = kept?.uri?.profile === profile.token ? kept.uri.uri : undefined;
+  if (keptUri) {
+    // A camera that answers with something else than a picture may have moved it; one that does not
+    // answer at all would not answer GetSnapshotUri either.
+    const image = await httpGet(keptUri, access, { timeoutMs, kept });
+    if (image.status === 200) return image.body;
+    kept!.uri = undefined;
+  }
   const uri = await getSnapshotUri(client, profile.token);
   if (!uri) throw new Error('the camera gives no snapshot URI');
-  const image = await httpGet(uri, access, { timeoutMs });
+  const image = await httpGet(uri, access, { timeoutMs, kept });
   if (image.status !== 200) throw new Error(`the snapshot URI answered HTTP ${image.status}`);
+  if (kept) kept.uri = { profile: profile.token, uri };
   return image.body;
 }
 
@@ -91,8 +104,9 @@ export async function keepSnapshot(
   early: Pick<EarlyReads, 'profiles'>,
   timeoutMs: number,
   keep: (snapshot: Buffer) => void,
+  kept?: KeptSnapshot,
 ): Promise<void> {
-  await fetchSnapshot(client, access, early, timeoutMs, snapshotProfile).then(keep, () => undefined);
+  await fetchSnapshot(client, access, early, timeoutMs, snapshotProfile, kept).then(keep, () => undefined);
 }
 
 /**
@@ -107,18 +121,18 @@ export async function readView(
   position: Promise<Position | null>,
   plan: ViewPlan,
   loader: ReferenceLoader,
-  options: { timeoutMs: number; keep?: (snapshot: Buffer) => void },
+  options: { timeoutMs: number; keep?: (snapshot: Buffer) => void; kept?: KeptSnapshot },
 ): Promise<ViewObservation> {
   const where = referencesAt(plan, await position.catch(() => null));
   if (typeof where === 'string') {
     // Nothing to compare with; the report still shows what the camera sees.
-    if (options.keep) await keepSnapshot(client, access, early, options.timeoutMs, options.keep);
+    if (options.keep) await keepSnapshot(client, access, early, options.timeoutMs, options.keep, options.kept);
     return { status: where };
   }
   let snapshot: Buffer;
   let now: Awaited<ReturnType<typeof fingerprintImage>>;
   try {
-    snapshot = await fetchSnapshot(client, access, early, options.timeoutMs, snapshotProfile);
+    snapshot = await fetchSnapshot(client, access, early, options.timeoutMs, snapshotProfile, options.kept);
     now = await fingerprintImage(snapshot);
   } catch (err) {
     return { status: 'snapshot-failed', reason: reason(err) };

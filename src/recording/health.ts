@@ -10,7 +10,7 @@ export interface RecordingEntry extends RecordingInformation {
   daysKept: number | null;
   /** How long ago, on the camera's clock, the newest footage was written, in whole minutes. */
   lastDataMinutesAgo: number | null;
-  /** Where a player fetches it (GetReplayUri); null when the camera has no replay service. */
+  /** Where a player fetches it (GetReplayUri); null when the camera has no replay service, or it was not asked. */
   replayUri: string | null;
 }
 
@@ -22,7 +22,7 @@ export type RecordingsRead =
       /** The camera's clock when read (host clock plus its measured offset), ISO. */
       cameraTime: string;
       recordings: RecordingEntry[];
-      /** Optional reads the camera did not answer (the summary, a replay address), with the reason. */
+      /** Optional reads the camera did not answer (a replay address), with the reason. */
       unavailable: { field: string; reason: string }[];
     };
 

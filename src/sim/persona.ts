@@ -24,6 +24,8 @@ export interface Persona {
   closeAfterReply: boolean;
   /** SetPreset and moves are accepted and forgotten: the head never moves. */
   statelessPresets: boolean;
+  /** Recording search results name each recording and little else (no tracks, no times, status Unknown). */
+  sparseSearchResults: boolean;
 }
 
 export const PERSONA_NAMES = [
@@ -36,6 +38,7 @@ export const PERSONA_NAMES = [
   'replay-tolerant',
   'close-after-reply',
   'stateless-presets',
+  'sparse-search',
 ] as const;
 export type PersonaName = (typeof PERSONA_NAMES)[number];
 
@@ -49,6 +52,7 @@ const STRICT: Persona = {
   replayTolerant: false,
   closeAfterReply: false,
   statelessPresets: false,
+  sparseSearchResults: false,
 };
 
 /** The mandatory Profile S calls a minimal device answers; everything else is ActionNotSupported. */
@@ -96,6 +100,7 @@ export const PERSONAS: Record<PersonaName, Persona> = {
   'replay-tolerant': { ...STRICT, name: 'replay-tolerant', replayTolerant: true },
   'close-after-reply': { ...STRICT, name: 'close-after-reply', closeAfterReply: true },
   'stateless-presets': { ...STRICT, name: 'stateless-presets', statelessPresets: true },
+  'sparse-search': { ...STRICT, name: 'sparse-search', sparseSearchResults: true },
 };
 
 /** Whether a persona answers this operation at all. */

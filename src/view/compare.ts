@@ -1,4 +1,4 @@
-import { correlation, GRID_HEIGHT, GRID_WIDTH, type Grey, overlap } from './features.js';
+import { correlation, GRID_HEIGHT, GRID_WIDTH, type Grey, shiftedCorrelation } from './features.js';
 import type { ViewFingerprint, ViewScores, ViewVerdict } from './model.js';
 
 /**
@@ -31,10 +31,7 @@ const round = (n: number): number => Math.round(n * 1000) / 1000;
 function bestMatch(a: Grey, b: Grey): number {
   let best = -1;
   for (const dy of SHIFTS_Y) {
-    for (const dx of SHIFTS_X) {
-      const [x, y] = overlap(a, b, dx, dy);
-      best = Math.max(best, correlation(x, y));
-    }
+    for (const dx of SHIFTS_X) best = Math.max(best, shiftedCorrelation(a, b, dx, dy));
   }
   return best;
 }

@@ -13,12 +13,19 @@ import {
   stdOf,
   withoutRowMeans,
 } from './features.js';
+import { lumaOf } from './luma.js';
 import type { ViewFingerprint } from './model.js';
 
 /** A picture camfleet cannot read: not an image, a broken one, or one too large to decode safely. */
 export class ImageError extends Error {
   override name = 'ImageError';
 }
+
+// Pictures here are small and many are decoded at once, one per libuv thread: libvips' own threads per
+// picture only add hand-offs, and its operation cache holds memory for pictures never seen twice (a watch
+// decodes a thousand different snapshots a minute).
+sharp.concurrency(1);
+sharp.cache(false);
 
 /** Pictures larger than this (in pixels) are refused before decoding: a 12-megapixel camera is well inside. */
 const MAX_PIXELS = 40_000_000;
@@ -29,11 +36,17 @@ const MAX_PIXELS = 40_000_000;
  */
 export async function fingerprintImage(image: Buffer): Promise<ViewFingerprint> {
   let meta: Metadata;
-  let raster: Buffer;
+  let raster: Float32Array;
   try {
     const decoder = sharp(image, { limitInputPixels: MAX_PIXELS, failOn: 'truncated', sequentialRead: true });
     meta = await decoder.metadata();
-    raster = await decoder.resize(ANALYSIS_WIDTH, ANALYSIS_HEIGHT, { fit: 'fill' }).greyscale().raw().toBuffer();
+    const rgb = await decoder
+      .resize(ANALYSIS_WIDTH, ANALYSIS_HEIGHT, { fit: 'fill' })
+      .removeAlpha()
+      .toColourspace('srgb')
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    raster = lumaOf(rgb.data, rgb.info.channels);
   } catch (err) {
     throw new ImageError(`not a readable image (${(err as Error).message.replace(/^Input buffer /, '').slice(0, 120)})`);
   }

@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import { linkedSignal } from '../async/linked-signal.js';
 import { sleep } from '../async/sleep.js';
 import pLimit from 'p-limit';
 import { discover } from '../discovery/discover.js';
@@ -8,6 +9,7 @@ import { topicKind } from '../onvif/events.js';
 import { unclaimedDevices } from '../reconcile/build-plan.js';
 import type { DesiredPoint } from '../reconcile/desired.js';
 import { observeOne } from '../reconcile/observe.js';
+import { CameraMemory } from '../reach/camera-memory.js';
 import { type ObserveSettings, type ReconcileDeps, referencesOf } from '../reconcile/run.js';
 import type { Selection } from '../reconcile/selection.js';
 import type { WatchEvent } from './changes.js';
@@ -63,6 +65,11 @@ export async function watch(selection: Selection, options: WatchOptions, deps: W
   const running = new Set<string>();
   const limit = pLimit(settings.concurrency);
   const timers = new Set<NodeJS.Timeout>();
+  // Each camera's calls listen to a stop of their own, linked once to the fleet-wide one (linked-signal.ts).
+  const stops = new Map(selection.points.map((d) => [d.point.id, linkedSignal(deps.signal)] as const));
+  for (const stop of stops.values()) setMaxListeners(0, stop);
+  // What each camera's checks keep between them: its services, its snapshot address and challenge.
+  const memories = new Map(selection.points.map((d) => [d.point.id, new CameraMemory()] as const));
   const credentials = new Map(
     await Promise.all(selection.points.map(async (d) => [d.point.id, await deps.credentials.forProfile(d.credentialProfile)] as const)),
   );
@@ -73,7 +80,15 @@ export async function watch(selection: Selection, options: WatchOptions, deps: W
     const started = performance.now();
     try {
       const o = await limit(() =>
-        observeOne(d, credentials.get(d.point.id), settings.timeoutMs, settings.rtspPort, references, deps.signal),
+        observeOne(
+          d,
+          credentials.get(d.point.id),
+          settings.timeoutMs,
+          settings.rtspPort,
+          references,
+          stops.get(d.point.id),
+          memories.get(d.point.id),
+        ),
       );
       if (deps.signal.aborted) return;
       const status = statusOf(d, o);
@@ -131,7 +146,7 @@ export async function watch(selection: Selection, options: WatchOptions, deps: W
               deps.metrics.setSubscriptions(open);
             },
           },
-          deps.signal,
+          stops.get(d.point.id)!,
         );
       })
     : [];

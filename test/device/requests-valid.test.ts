@@ -9,7 +9,7 @@ import { syncTime } from '../../src/device/time-ops.js';
 import * as ptz from '../../src/onvif/ptz.js';
 import { parseDeviceAddress } from '../../src/net/endpoint.js';
 import { readRecordings } from '../../src/recording/read.js';
-import { getRecordingTokens } from '../../src/onvif/recording.js';
+import { getRecordingInformation, getRecordingTokens } from '../../src/onvif/recording.js';
 import { startFleet, type Fleet } from '../../src/sim/index.js';
 import { validateEnvelopes } from '../helpers/validate-soap.js';
 
@@ -49,15 +49,16 @@ describe('what camfleet sends validates against the official ONVIF schemas', () 
       await ptz.getNodes(session.client);
       await syncTime(session, undefined);
       await syncTime(session, 'ntp.example.org');
-      const recordings = await readRecordings(session.client, session.services, Date.now() + session.clockOffsetMs);
+      const recordings = await readRecordings(session.client, session.services, Date.now() + session.clockOffsetMs, { replay: true });
       expect(recordings.available).toBe(true);
       await getRecordingTokens(session.client);
+      // The search results carry what the recordings' health needs; the single read is the fallback.
+      await getRecordingInformation(session.client, recordings.available ? recordings.recordings[0]!.token : '');
       await changeNetwork(session, { hostname: 'cam', dns: ['127.0.71.53'], gateway: '127.0.71.254' }, 1000);
     }
     const operations = new Set(requests.map((r) => /<s:Body[^>]*>\s*<(\w+)/.exec(r.body)?.[1]));
     expect(operations.size).toBeGreaterThan(25);
     for (const op of [
-      'GetRecordingSummary',
       'FindRecordings',
       'GetRecordingSearchResults',
       'EndSearch',

@@ -32,6 +32,8 @@ const CAMERAS: [string, FaultChanges, Record<string, unknown>?][] = [
   ['nvr', { noRecording: true }, { recording: false }],
   // A point of its own requirement: 2 days are enough here.
   ['short-ok', { retentionDays: 2.1 }, { recording: { minRetentionDays: 2 } }],
+  // Its search results name the recording and nothing else: the span comes from GetRecordingInformation.
+  ['sparse', {}],
 ];
 let fleet: Fleet;
 let site: { dir: string; cleanup: () => Promise<void> };
@@ -41,7 +43,7 @@ beforeAll(async () => {
   fleet = await startFleet({
     addressBase: block.address(1, 1),
     discovery: false,
-    cameras: CAMERAS.map(([, faults]) => ({ faults })),
+    cameras: CAMERAS.map(([id, faults]) => ({ faults, ...(id === 'sparse' ? { persona: 'sparse-search' as const } : {}) })),
   });
   site = await makeSite({
     'site.json': { ...SITE, defaults: { ...SITE.defaults, recording: { minRetentionDays: 7, maxSilenceMinutes: 15 } } },
@@ -105,6 +107,7 @@ describe('check judges recording per point', () => {
     expect(verdictOf('ahead-stopped')).toMatchObject({ status: 'not-recording', message: 'not recording: last data 6 h ago' });
     expect(pointOf('nvr').recording).toBeNull();
     expect(verdictOf('short-ok')?.status).toBe('ok');
+    expect(verdictOf('sparse')).toMatchObject({ status: 'ok', message: 'recording ok (11.6 days kept)' });
   });
 
   it('a problem is a needs-a-person finding: the check fails (exit 1), and the report matches its schema', () => {

@@ -1,6 +1,8 @@
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { THRESHOLDS, verdictOf } from '../../src/view/compare.js';
-import { correlation, grey, overlap, ranks, rowProfile, sharpness, withoutRowMeans } from '../../src/view/features.js';
+import { correlation, grey, overlap, ranks, rowProfile, sharpness, shiftedCorrelation, withoutRowMeans } from '../../src/view/features.js';
+import { lumaOf } from '../../src/view/luma.js';
 import type { ViewScores } from '../../src/view/model.js';
 
 const same: ViewScores = { structure: 0.9, pattern: 0.9, edges: 0.9, layout: 0.95, detail: 1, blocked: 0, brightness: 110 };
@@ -65,6 +67,34 @@ describe('the measures', () => {
     expect(a.length).toBe(7 * 4);
     expect(Array.from(a.slice(0, 3))).toEqual([10, 20, 30]);
     expect(Array.from(b.slice(0, 3))).toEqual([0, 10, 20]);
+  });
+
+  it('the shifted correlation is the correlation of the overlap, to the last bit, at every shift', () => {
+    let seed = 7;
+    const noise = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * 255;
+    const a = grey(32, 18, Array.from({ length: 576 }, noise));
+    const b = grey(
+      32,
+      18,
+      Array.from({ length: 576 }, (_, i) => a.data[i]! * 0.5 + noise() * 0.5),
+    );
+    for (const dy of [-2, -1, 0, 1, 2])
+      for (const dx of [-3, -2, -1, 0, 1, 2, 3]) expect(shiftedCorrelation(a, b, dx, dy)).toBe(correlation(...overlap(a, b, dx, dy)));
+    expect(shiftedCorrelation(a, b, 32, 0)).toBe(0);
+    expect(shiftedCorrelation(ramp, ramp, 0, 0)).toBeCloseTo(1, 6);
+  });
+
+  it('luma is what libvips gives for grey, to within one level (white, black, the primaries, random colours)', async () => {
+    let seed = 11;
+    const byte = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % 256;
+    const pixels = Buffer.from([255, 255, 255, 0, 0, 0, 0, 255, 0, 255, 0, 0, 0, 0, 255, ...Array.from({ length: 3 * 251 }, byte)]);
+    const libvips = await sharp(pixels, { raw: { width: 256, height: 1, channels: 3 } })
+      .greyscale()
+      .raw()
+      .toBuffer();
+    const ours = lumaOf(pixels, 3);
+    expect(Array.from(ours.slice(0, 5))).toEqual([255, 0, 220, 127, 76]);
+    for (let i = 0; i < 256; i++) expect(Math.abs(ours[i]! - libvips[i]!), `pixel ${i}`).toBeLessThanOrEqual(1);
   });
 
   it('sharpness does not change with exposure, and drops with blur', () => {

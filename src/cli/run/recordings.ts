@@ -23,7 +23,7 @@ export async function runRecordings(cli: Cli, text: string, flags: RecordingsFla
     maxSilenceMinutes: flags.maxSilence ?? base.maxSilenceMinutes,
   };
   // Ages are measured on the camera's clock: the session measured its offset from this host's.
-  const read = await readRecordings(session.client, session.services, Date.now() + session.clockOffsetMs);
+  const read = await readRecordings(session.client, session.services, Date.now() + session.clockOffsetMs, { replay: true });
   const verdict = recordingVerdict(required, read);
   renderRecordings(cli, target.target, { read, required, verdict });
   return verdict.status === 'ok' ? Exit.Ok : Exit.Findings;

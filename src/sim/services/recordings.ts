@@ -33,8 +33,14 @@ export function recordingSource(camera: ServiceCamera, tag: string): string {
 }
 
 /** tt:RecordingInformation: the span on the card per track, and whether it is recording now. */
-export function recordingInformation(camera: ServiceCamera, tag: string): string {
+export function recordingInformation(camera: ServiceCamera, tag: string, sparse = false): string {
   const span = camera.recordedSpan();
+  // What a sparse search result keeps: the elements the schema requires, and no span.
+  if (sparse)
+    return (
+      `<${tag}><tt:RecordingToken>${RECORDING_TOKEN}</tt:RecordingToken>${recordingSource(camera, 'tt:Source')}` +
+      `<tt:Content>continuous recording to the on-board card</tt:Content><tt:RecordingStatus>Unknown</tt:RecordingStatus></${tag}>`
+    );
   const from = dateTimeOf(span.from);
   const until = dateTimeOf(span.until);
   const tracks = RECORDING_TRACKS.map(

@@ -44,7 +44,7 @@ function getRecordingSearchResults(ctx: OperationContext): string {
   requireSearch(ctx);
   return (
     `<tse:GetRecordingSearchResultsResponse><tse:ResultList><tt:SearchState>Completed</tt:SearchState>` +
-    `${recordingInformation(ctx.camera, 'tt:RecordingInformation')}</tse:ResultList></tse:GetRecordingSearchResultsResponse>`
+    `${recordingInformation(ctx.camera, 'tt:RecordingInformation', ctx.camera.persona.sparseSearchResults)}</tse:ResultList></tse:GetRecordingSearchResultsResponse>`
   );
 }
 
