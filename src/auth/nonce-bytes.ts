@@ -4,7 +4,7 @@ import { randomFillSync } from 'node:crypto';
 // and every Digest answer a client nonce, and one system call each was a visible share of a watch's CPU.
 const POOL_BYTES = 4096;
 let pool = Buffer.alloc(0);
-let offset = POOL_BYTES;
+let offset = 0;
 
 /** `size` fresh random bytes (cryptographically strong), never handed out twice. */
 export function nonceBytes(size: number): Buffer {

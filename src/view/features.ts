@@ -104,19 +104,6 @@ export function withoutRowMeans(g: Grey): Grey {
   return { width: g.width, height: g.height, data };
 }
 
-/** The part of `g` seen through a window shifted by (dx, dy) cells, cut to what both views share. */
-export function overlap(a: Grey, b: Grey, dx: number, dy: number): [Float32Array, Float32Array] {
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (let y = Math.max(0, dy); y < Math.min(a.height, a.height + dy); y++) {
-    for (let x = Math.max(0, dx); x < Math.min(a.width, a.width + dx); x++) {
-      xs.push(a.data[y * a.width + x]!);
-      ys.push(b.data[(y - dy) * b.width + (x - dx)]!);
-    }
-  }
-  return [Float32Array.from(xs), Float32Array.from(ys)];
-}
-
 /**
  * The correlation of what two views shifted by (dx, dy) cells share: `correlation(...overlap(a, b, dx, dy))`,
  * the same sums in the same order, without building the two series (a view check tries fifteen shifts for

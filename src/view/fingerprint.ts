@@ -31,8 +31,8 @@ sharp.cache(false);
 const MAX_PIXELS = 40_000_000;
 
 /**
- * Decodes a picture (JPEG, PNG…) straight to the small greyscale analysis raster (libvips scales a JPEG
- * down while decoding it, so a 1080p snapshot costs a few milliseconds) and measures it.
+ * Decodes a picture (JPEG, PNG…) straight to the small analysis raster (libvips scales a JPEG down while
+ * decoding it, so a 1080p snapshot costs a few milliseconds), makes it grey (luma.ts) and measures it.
  */
 export async function fingerprintImage(image: Buffer): Promise<ViewFingerprint> {
   let meta: Metadata;

@@ -1,8 +1,30 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { THRESHOLDS, verdictOf } from '../../src/view/compare.js';
-import { correlation, grey, overlap, ranks, rowProfile, sharpness, shiftedCorrelation, withoutRowMeans } from '../../src/view/features.js';
+import {
+  correlation,
+  type Grey,
+  grey,
+  ranks,
+  rowProfile,
+  sharpness,
+  shiftedCorrelation,
+  withoutRowMeans,
+} from '../../src/view/features.js';
 import { lumaOf } from '../../src/view/luma.js';
+
+/** The two series a shifted comparison correlates, built out: what shiftedCorrelation must agree with. */
+function overlap(a: Grey, b: Grey, dx: number, dy: number): [Float32Array, Float32Array] {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let y = Math.max(0, dy); y < Math.min(a.height, a.height + dy); y++) {
+    for (let x = Math.max(0, dx); x < Math.min(a.width, a.width + dx); x++) {
+      xs.push(a.data[y * a.width + x]!);
+      ys.push(b.data[(y - dy) * b.width + (x - dx)]!);
+    }
+  }
+  return [Float32Array.from(xs), Float32Array.from(ys)];
+}
 import type { ViewScores } from '../../src/view/model.js';
 
 const same: ViewScores = { structure: 0.9, pattern: 0.9, edges: 0.9, layout: 0.95, detail: 1, blocked: 0, brightness: 110 };

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Secret } from '../../src/credentials/secret.js';
+import { loadInventory } from '../../src/inventory/load.js';
+import { CameraMemory } from '../../src/reach/camera-memory.js';
+import type { DesiredPoint } from '../../src/reconcile/desired.js';
+import { observeOne } from '../../src/reconcile/observe.js';
+import { referencesOf } from '../../src/reconcile/run.js';
+import { selectPoints } from '../../src/reconcile/selection.js';
+import type { ReferenceLoader } from '../../src/view/reference.js';
+import { reserveBlock } from '../helpers/address-block.js';
+import { reconcileEnv, type ReconcileEnv } from '../helpers/reconcile-env.js';
+
+// What the watch keeps of a camera between checks, against the simulator: the second check of a clean camera
+// asks neither GetServices nor GetSnapshotUri and still compares its view; a kept snapshot address that no
+// longer gives a picture is asked for again in the same check; a camera in trouble is forgotten.
+const POINT = 'tx2-ngo-8-3';
+const block = reserveBlock();
+const operations: string[] = [];
+let env: ReconcileEnv;
+let d: DesiredPoint;
+let references: ReferenceLoader;
+const credentials = { username: 'admin', password: new Secret('camfleet'), source: 'test' };
+
+beforeAll(async () => {
+  env = await reconcileEnv(block.octet, (c) => c, {
+    onRequest: (camera, body) => {
+      if (camera === POINT) operations.push(/<(?:\w+:)?Body[^>]*>\s*<(?:\w+:)?(\w+)/.exec(body)?.[1] ?? '?');
+    },
+  });
+  const selection = selectPoints(env.site, await loadInventory(env.site), {});
+  d = selection.points.find((p) => p.point.id === POINT)!;
+  references = referencesOf(selection);
+}, 60_000);
+afterAll(async () => {
+  await env?.stop();
+  block.release();
+});
+
+const look = async (memory: CameraMemory) => {
+  operations.length = 0;
+  return observeOne(d, credentials, 5000, env.fleet.camera(POINT).info().rtspPort, references, undefined, memory);
+};
+
+describe('a camera remembered between checks', () => {
+  const memory = new CameraMemory();
+
+  it('the first check reads everything and keeps the services, the snapshot address and its challenge', async () => {
+    const o = await look(memory);
+    expect(o.state).toBe('ok');
+    expect(o.view).toMatchObject({ status: 'compared', verdict: 'ok' });
+    expect(operations).toContain('GetServices');
+    expect(operations).toContain('GetSnapshotUri');
+    expect(memory.services?.length).toBeGreaterThan(3);
+    expect(memory.snapshot.uri?.uri).toMatch(/snapshot/);
+    expect(memory.snapshot.answerer?.ready).toBe(true);
+  });
+
+  it('the next check asks neither again, and sees the same', async () => {
+    const o = await look(memory);
+    expect(o.state).toBe('ok');
+    expect(o.view).toMatchObject({ status: 'compared', verdict: 'ok' });
+    expect(operations).not.toContain('GetServices');
+    expect(operations).not.toContain('GetSnapshotUri');
+    expect(operations).toContain('GetProfiles');
+  });
+
+  it('a kept snapshot address that gives no picture is asked for again in the same check', async () => {
+    const kept = memory.snapshot.uri!;
+    memory.snapshot.uri = { ...kept, uri: kept.uri.replace(/snapshot.*$/, 'moved-away') };
+    const o = await look(memory);
+    expect(o.view).toMatchObject({ status: 'compared', verdict: 'ok' });
+    expect(operations.filter((op) => op === 'GetSnapshotUri')).toHaveLength(1);
+    expect(memory.snapshot.uri).toEqual(kept);
+  });
+
+  it('a camera in trouble is forgotten, and read afresh when it is back', async () => {
+    await env.fleet.camera(POINT).setFaults({ offline: true });
+    expect((await look(memory)).state).toBe('unreachable');
+    expect(memory.services).toBeUndefined();
+    expect(memory.snapshot).toEqual({});
+    await env.fleet.camera(POINT).setFaults({ offline: false });
+    expect((await look(memory)).state).toBe('ok');
+    expect(operations).toContain('GetServices');
+    expect(memory.services).toBeDefined();
+  });
+});
