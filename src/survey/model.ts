@@ -75,3 +75,6 @@ export interface SurveySession {
   startedAt: string;
   decisions: Decision[];
 }
+
+/** An answer about a device (as against a result of the walk). */
+export type DeviceDecision = Extract<Decision, { key: string }>;

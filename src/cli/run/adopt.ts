@@ -10,7 +10,7 @@ import type { Cli } from '../context.js';
 import { Exit, type ExitCode } from '../exit-codes.js';
 import { progressLine } from '../progress.js';
 import { inventoryChangesView } from '../views/inventory-changes-view.js';
-import { writeChanges } from './inventory-changes.js';
+import { writeChanges } from '../../inventory/write-changes.js';
 import type { AdoptFlags } from './reconcile-flags.js';
 import { depsOf, loadSelection, settingsOf } from './reconcile-setup.js';
 

@@ -18,7 +18,7 @@ import { renderCheck } from '../views/check-view.js';
 import { renderHtmlReport, thumbnailCollector } from '../views/html-report-view.js';
 import { inventoryChangesView } from '../views/inventory-changes-view.js';
 import { planView } from '../views/plan-view.js';
-import { writeChanges } from './inventory-changes.js';
+import { writeChanges } from '../../inventory/write-changes.js';
 
 /** The whole sample site, as the demo's inventory stands now (adopt changes it between steps). */
 async function loadSelection(site: string) {

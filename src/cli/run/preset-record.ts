@@ -5,7 +5,7 @@ import type { Cli } from '../context.js';
 export async function recordPreset(cli: Cli, dir: string, pointId: string, preset: PresetSpec): Promise<void> {
   const { loadInventory } = await import('../../inventory/load.js');
   const { InventoryEditor } = await import('../../inventory/editor.js');
-  const { writeChanges } = await import('./inventory-changes.js');
+  const { writeChanges } = await import('../../inventory/write-changes.js');
   const { inventoryChangesView } = await import('../views/inventory-changes-view.js');
   const editor = new InventoryEditor(await loadInventory(dir));
   editor.setPreset(pointId, preset);

@@ -1,5 +1,10 @@
+import { displayPath } from '../../inventory/diagnostics.js';
+import type { StreamComparison, SurveyNews } from '../../survey/dialogue.js';
+import type { SurveyOutcome } from '../../survey/flow.js';
 import type { Decision, DeviceFacts, SurveyCase, SurveyOverview } from '../../survey/model.js';
+import { counted } from '../../text/counted.js';
 import type { Cli } from '../context.js';
+import { inventoryChangesView, inventoryPatches, renderPatches } from './inventory-changes-view.js';
 
 /** One line that tells a technician which device this is. */
 export function describeDevice(d: DeviceFacts): string {
@@ -58,4 +63,72 @@ export function renderOverview(cli: Cli, o: SurveyOverview, answered: ReadonlyMa
     ...o.unknown.map((c) => mark(c, '+', 'cyan', describeDevice(c.device))),
   ];
   cli.out(lines.join('\n'));
+}
+
+const kb = (bytes: number): string => `${Math.round(bytes / 1024)} KB`;
+
+function streamLine(c: StreamComparison): string {
+  switch (c.status) {
+    case 'absent':
+      return `  ${c.profile}: the camera has no such profile (it has ${c.has.join(', ') || 'none'})`;
+    case 'differs':
+      return `  ${c.profile}: ${c.differences.join(', ')}; 'camfleet apply' sets it once the inventory is written`;
+    case 'as-asked':
+      return `  ${c.profile}: as the street asks (${c.codec} ${c.width}x${c.height} ${c.fps} fps)`;
+  }
+}
+
+/** What the survey tells the technician as it goes, written to the terminal. */
+export function tellSurvey(cli: Cli): (news: SurveyNews) => void {
+  return (news) => {
+    switch (news.type) {
+      case 'session-unreadable':
+        return cli.warn(`The interrupted survey's session file ${news.reason}; it was kept as ${news.movedTo}. Starting a new survey.`);
+      case 'restarting':
+        return cli.info('Starting a new survey; the interrupted one is discarded.');
+      case 'looking':
+        return cli.info('Looking at the network and the cameras of the inventory…');
+      case 'overview':
+        return renderOverview(cli, news.overview, new Map(news.answers.map((d) => [d.key, describeAnswer(d) ?? 'answered'])));
+      case 'case':
+        return cli.out(`\n[${news.index}/${news.total}] ${describeCase(news.case)}`);
+      case 'unreachable':
+        return cli.warn(`${news.pointId}: cannot look at it now (${news.reason})`);
+      case 'task-failed':
+        return cli.warn(`${news.pointId}: ${news.what} failed: ${news.reason}`);
+      case 'snapshot':
+        return cli.out(`  snapshot: ${news.file} (${kb(news.bytes)})`);
+      case 'reference-view':
+        return cli.out(`  reference view: ${news.file} (${news.width}x${news.height}, ${kb(news.bytes)})`);
+      case 'position':
+        return cli.out(`  it points at pan ${news.position.pan} tilt ${news.position.tilt} zoom ${news.position.zoom}`);
+      case 'preset-saved':
+        return cli.out(`  preset '${news.name}' ${news.outcome} on the camera`);
+      case 'streams':
+        return cli.out(
+          news.comparisons.length
+            ? news.comparisons.map(streamLine).join('\n')
+            : '  streams: the inventory asks for no stream settings here',
+        );
+      case 'snapshots-saved':
+        return cli.info(`${counted(news.count, 'snapshot')} saved in ${news.folder}.`);
+      case 'changes':
+        cli.out('');
+        return renderPatches(cli, inventoryPatches(news.changes));
+    }
+  };
+}
+
+/** How the survey ended, and what to do next. */
+export function renderSurveyOutcome(cli: Cli, outcome: SurveyOutcome): void {
+  if (outcome.kind === 'nothing-to-write') cli.out('\nThe inventory already says all this: nothing to write.');
+  else if (outcome.kind === 'not-written')
+    cli.info(`Nothing was written; your answers are kept in ${displayPath(outcome.sessionFile)}: run 'camfleet survey' again to continue.`);
+  else if (outcome.kind === 'written') {
+    inventoryChangesView(cli).written(outcome.changes);
+    cli.info("Review the change with 'git diff', then commit it.");
+  } else {
+    const kept = `${counted(outcome.answers, 'answer')} kept in ${displayPath(outcome.sessionFile)}; run 'camfleet survey' again to continue.`;
+    cli.warn(`\nSurvey interrupted. ${outcome.answers ? kept : 'Nothing was kept.'}`);
+  }
 }

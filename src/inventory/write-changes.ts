@@ -1,5 +1,5 @@
-import type { FileChange } from '../../inventory/editor.js';
-import { writeInventoryFiles } from '../../inventory/writer.js';
+import type { FileChange } from './editor.js';
+import { writeInventoryFiles } from './writer.js';
 
 /** Writes the changed files canonically, all or nothing (refused whole if any changed on disk since read). */
 export async function writeChanges(changes: FileChange[]): Promise<void> {
