@@ -28,6 +28,17 @@ export interface EventFollowHooks {
 const HARD_STOP_MS = 3000;
 
 /**
+ * One PullMessages waits up to this long: a minute is the longest Timeout cameras commonly accept, and each
+ * pull is a request, so a fleet of 1,000 long-polling at a minute sends 17 a second rather than 50 at 20 s.
+ */
+const MAX_PULL_SECONDS = 60;
+
+/** How long each pull waits for a subscription of this lifetime: a third of it, at most a minute. */
+export function pullSecondsFor(terminationSeconds: number): number {
+  return Math.min(MAX_PULL_SECONDS, Math.max(1, Math.floor(terminationSeconds / 3)));
+}
+
+/**
  * When to renew: at half the lifetime, the lifetime being what the camera granted when it said (it may cap
  * what was asked, and a subscription renewed at half of what was asked would lapse), else what was asked.
  */

@@ -1,5 +1,3 @@
-import { isIPv4 } from 'node:net';
-import { UserError } from '../../errors.js';
 import type { Owner } from '../../inventory/model.js';
 import { adoptChanges } from '../../reconcile/adopt.js';
 import { readPlan } from '../../reconcile/plan-file.js';
@@ -11,30 +9,13 @@ import { Exit, type ExitCode } from '../exit-codes.js';
 import { progressLine } from '../progress.js';
 import { inventoryChangesView } from '../views/inventory-changes-view.js';
 import { writeChanges } from '../../inventory/write-changes.js';
+import { assignmentsOf } from '../adopt-flags.js';
 import type { AdoptFlags } from './reconcile-flags.js';
 import { depsOf, loadSelection, settingsOf } from './reconcile-setup.js';
 
-/** `--assign ADDRESS=POINT` and `--ignore ADDRESS[=NOTE]`, as maps. */
-function addressPairs(flag: string, values: string[] | undefined, valueRequired: boolean): Map<string, string | undefined> {
-  const out = new Map<string, string | undefined>();
-  for (const v of values ?? []) {
-    const at = v.indexOf('=');
-    const address = at === -1 ? v : v.slice(0, at);
-    const value = at === -1 ? undefined : v.slice(at + 1);
-    if (!isIPv4(address) || (valueRequired && !value)) {
-      throw new UserError(`${flag} '${v}' is not ${valueRequired ? 'ADDRESS=POINT' : 'ADDRESS or ADDRESS=NOTE'}`, {
-        hint: valueRequired ? 'e.g. --assign 192.168.1.50=tx2-gate-parking' : "e.g. --ignore 192.168.1.77='the shop opposite'",
-      });
-    }
-    out.set(address, value);
-  }
-  return out;
-}
-
 /** `camfleet inventory adopt`: writes observed facts back into the inventory, after showing the diff. */
 export async function runAdopt(cli: Cli, planPath: string | undefined, flags: AdoptFlags): Promise<ExitCode> {
-  const assign = addressPairs('--assign', flags.assign, true) as Map<string, string>;
-  const ignore = addressPairs('--ignore', flags.ignore, false);
+  const { assign, ignore } = assignmentsOf(flags);
   const saved = planPath ? await readPlan(planPath) : undefined;
   const selection = saved
     ? await loadSelection({ ...flags, street: undefined, point: undefined }, flags.inventory ?? saved.inventory)

@@ -3,7 +3,7 @@ import { referencesOf } from '../../reconcile/run.js';
 import { reaimWork } from '../../reconcile/work.js';
 import type { Cli } from '../context.js';
 import type { ExitCode } from '../exit-codes.js';
-import { executeWork } from './apply.js';
+import { executeWork } from './execute-work.js';
 import type { ReaimFlags } from './reconcile-flags.js';
 import { loadSelection } from './reconcile-setup.js';
 

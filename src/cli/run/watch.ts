@@ -1,4 +1,5 @@
 import { UserError } from '../../errors.js';
+import { pullSecondsFor } from '../../watch/follow-events.js';
 import { WatchMetrics } from '../../watch/metrics.js';
 import { parseListen, startMetricsServer } from '../../watch/server.js';
 import { healthVerdict, type WatchHealth, watch } from '../../watch/watch.js';
@@ -7,12 +8,6 @@ import { Exit, type ExitCode } from '../exit-codes.js';
 import { watchLogger } from '../views/watch-view.js';
 import type { ReconcileFlags } from './reconcile-flags.js';
 import { depsOf, loadSelection, settingsOf } from './reconcile-setup.js';
-
-/**
- * One PullMessages waits up to this long: a minute is the longest Timeout cameras commonly accept, and each
- * pull is a request, so a fleet of 1,000 long-polling at a minute sends 17 a second rather than 50 at 20 s.
- */
-const MAX_PULL_SECONDS = 60;
 
 export interface WatchFlags extends ReconcileFlags {
   interval: number;
@@ -49,10 +44,7 @@ export async function runWatch(cli: Cli, flags: WatchFlags): Promise<ExitCode> {
         intervalMs,
         settings: settingsOf(flags),
         events: flags.events
-          ? {
-              terminationSeconds: flags.subscriptionSeconds,
-              pullSeconds: Math.min(MAX_PULL_SECONDS, Math.max(1, Math.floor(flags.subscriptionSeconds / 3))),
-            }
+          ? { terminationSeconds: flags.subscriptionSeconds, pullSeconds: pullSecondsFor(flags.subscriptionSeconds) }
           : null,
       },
       { credentials: deps.credentials, now: () => new Date(), signal, log: watchLogger(cli), metrics },

@@ -1,4 +1,5 @@
 import type { SimCameraInfo } from '../../sim/camera.js';
+import type { CameraOverride } from '../../sim/index.js';
 import type { Cli } from '../context.js';
 import { renderTable } from './table.js';
 import { counted } from '../../text/counted.js';
@@ -18,4 +19,14 @@ export function renderSimStarted(cli: Cli, cameras: SimCameraInfo[], passwordGiv
       (passwordGiven ? 'the password you gave.' : "password 'camfleet' (simulator default).") +
       '\nPress Ctrl-C to stop (cameras say WS-Discovery Bye).',
   );
+}
+
+/** Cameras that asked, through their inventory address, for a port they could not have (port 80 needs root). */
+export function warnMovedPorts(cli: Cli, asked: CameraOverride[], started: SimCameraInfo[]): void {
+  const movedPorts = asked.filter((c, i) => c.address && c.port !== undefined && started[i]!.port !== c.port);
+  if (movedPorts.length > 0) {
+    cli.warn(
+      `sim: ${movedPorts.length} camera(s) could not listen on the port their inventory address names (port 80 needs root); they listen on ${started[0]!.port}. Run as root, or give the inventory addresses with :${started[0]!.port}.`,
+    );
+  }
 }
