@@ -8,6 +8,9 @@ import { startFleet } from '../../src/sim/index.js';
 import { reconcileEnv, type ReconcileEnv } from '../helpers/reconcile-env.js';
 import { describeWhen } from '../helpers/describe-when.js';
 import { CLI } from '../helpers/run-cli.js';
+import { reserveBlock } from '../helpers/address-block.js';
+
+const block = reserveBlock();
 
 const run = promisify(execFile);
 const hasTmux = await run('tmux', ['-V']).then(
@@ -32,8 +35,8 @@ const keys = (...k: string[]) => tmux('send-keys', '-t', 'survey', ...k);
 describeWhen(hasTmux, 'tmux is not installed (.ci/run installs it)', 'camfleet survey in a real terminal (built CLI, tmux)', () => {
   let env: ReconcileEnv;
   beforeAll(async () => {
-    env = await reconcileEnv(75);
-    env.extra.push(await startFleet({ count: 1, addressBase: '127.75.2.50', seed: 'terminal-stranger' }));
+    env = await reconcileEnv(block.octet);
+    env.extra.push(await startFleet({ count: 1, addressBase: `127.${block.octet}.2.50`, seed: 'terminal-stranger' }));
   });
   afterAll(async () => {
     await tmux('kill-server').catch(() => undefined);
@@ -44,7 +47,7 @@ describeWhen(hasTmux, 'tmux is not installed (.ci/run installs it)', 'camfleet s
     const command = `env NO_COLOR=1 CAMFLEET_CREDENTIALS='${env.env.CAMFLEET_CREDENTIALS}' '${process.execPath}' '${CLI}' survey --inventory '${env.site}' --street ngo-8 --no-multicast; echo "survey exit $?"; sleep 30`;
     await tmux('new-session', '-d', '-s', 'survey', '-x', '150', '-y', '50', command);
     await waitFor('Confirmed 3 · Changed 0 · Missing 0 · Unknown 1');
-    await waitFor('What is the camera at 127.75.2.50?');
+    await waitFor(`What is the camera at 127.${block.octet}.2.50?`);
     await keys('Down', 'Down', 'Enter'); // not ours
     await waitFor('What is it? (optional');
     await keys('-l', 'the pharmacy camera');
@@ -54,11 +57,17 @@ describeWhen(hasTmux, 'tmux is not installed (.ci/run installs it)', 'camfleet s
     await waitFor('Write these changes to 1 inventory file?');
     await keys('Enter');
     const screen = await waitFor('survey exit');
-    expect(screen).toMatch(/Wrote 1 file: 127\.75\.2\.50: not part of the programme \(the pharmacy camera\)\./);
+    expect(screen).toMatch(
+      new RegExp(String.raw`Wrote 1 file: 127\.${block.octet}\.2\.50: not part of the programme \(the pharmacy camera\)\.`),
+    );
     expect(screen).toContain('survey exit 0');
     const site = JSON.parse(await readFile(join(env.site, 'site.json'), 'utf8'));
     expect(site.ignoredDevices).toMatchObject([
-      { address: '127.75.2.50', note: 'the pharmacy camera', identity: { serialNumber: env.extra[0]!.cameras[0]!.serialNumber } },
+      {
+        address: `127.${block.octet}.2.50`,
+        note: 'the pharmacy camera',
+        identity: { serialNumber: env.extra[0]!.cameras[0]!.serialNumber },
+      },
     ]);
   });
 });

@@ -5,16 +5,20 @@ import { formatDocument } from '../../src/inventory/canonical.js';
 import { startFleet } from '../../src/sim/index.js';
 import { camfleet } from '../helpers/cli-in-process.js';
 import { reconcileEnv, type ReconcileEnv } from '../helpers/reconcile-env.js';
+import { reserveBlock } from '../helpers/address-block.js';
 
-// The sample Tân Xuân 2 on 127.67.2.x: tx2-ngo-15-2 moved from .18 to .99, a stranger at .50, and
+const block = reserveBlock();
+const otherBlock = reserveBlock();
+
+// The sample Tân Xuân 2 on 127.<block>.2.x: tx2-ngo-15-2 moved from .18 to .99, a stranger at .50, and
 // tx2-nba-1's identity left out of the inventory (as a point surveyed before its camera was read).
 let env: ReconcileEnv;
 const original = new Map<string, string>();
 const streetFile = (street: string) => join(env.site, 'streets', `${street}.json`);
 
 beforeAll(async () => {
-  env = await reconcileEnv(67, (c) => (c.name === 'tx2-ngo-15-2' ? { ...c, address: '127.67.2.99' } : c));
-  env.extra.push(await startFleet({ count: 1, addressBase: '127.67.2.50', seed: 'stranger' }));
+  env = await reconcileEnv(block.octet, (c) => (c.name === 'tx2-ngo-15-2' ? { ...c, address: `127.${block.octet}.2.99` } : c));
+  env.extra.push(await startFleet({ count: 1, addressBase: `127.${block.octet}.2.50`, seed: 'stranger' }));
   for (const f of await readdir(join(env.site, 'streets'))) original.set(f, await readFile(join(env.site, 'streets', f), 'utf8'));
   const nba = JSON.parse(original.get('duong-noi-bo-a.json')!);
   delete nba.points.find((p: { id: string }) => p.id === 'tx2-nba-1').device.identity;
@@ -27,7 +31,7 @@ describe('camfleet inventory adopt', () => {
     const before = await readFile(streetFile('ngo-15'), 'utf8');
     const run = await camfleet(['inventory', 'adopt', '--inventory', env.site, '--into', 'cong-chinh'], env.env);
     expect(run.code).toBe(2);
-    expect(run.stdout).toContain('+        "address": "127.67.2.99"');
+    expect(run.stdout).toContain(`+        "address": "127.${block.octet}.2.99"`);
     expect(await readFile(streetFile('ngo-15'), 'utf8')).toBe(before);
   });
 
@@ -40,7 +44,7 @@ describe('camfleet inventory adopt', () => {
 
     // The moved camera: one line.
     expect(await readFile(streetFile('ngo-15'), 'utf8')).toBe(
-      original.get('ngo-15.json')!.replace('"address": "127.67.2.18"', '"address": "127.67.2.99"'),
+      original.get('ngo-15.json')!.replace(`"address": "127.${block.octet}.2.18"`, `"address": "127.${block.octet}.2.99"`),
     );
     // The point without identity gets exactly the identity the sample had written by hand.
     expect(await readFile(streetFile('duong-noi-bo-a'), 'utf8')).toBe(original.get('duong-noi-bo-a.json'));
@@ -50,10 +54,10 @@ describe('camfleet inventory adopt', () => {
     const added = [
       '    {',
       `      "id": "${s.name}",`,
-      `      "label": "${s.name} (found 127.67.2.50)",`,
+      `      "label": "${s.name} (found 127.${block.octet}.2.50)",`,
       '      "owner": "household",',
       '      "device": {',
-      `        "address": "127.67.2.50${port}",`,
+      `        "address": "127.${block.octet}.2.50${port}",`,
       '        "identity": {',
       `          "manufacturer": "${s.manufacturer}",`,
       `          "model": "${s.model}",`,
@@ -84,9 +88,9 @@ describe('camfleet inventory adopt', () => {
 describe('camfleet inventory adopt --assign and --ignore (what survey does, without a terminal)', () => {
   let other: ReconcileEnv;
   beforeAll(async () => {
-    // On 127.72.2.x: tx2-gate-parking's camera is gone; a new one answers at .51; a neighbour's at .52.
-    other = await reconcileEnv(72, (c) => (c.name === 'tx2-gate-parking' ? { ...c, faults: { offline: true } } : c));
-    other.extra.push(await startFleet({ count: 2, addressBase: '127.72.2.51', seed: 'newcomers' }));
+    // On 127.<block>.2.x: tx2-gate-parking's camera is gone; a new one answers at .51; a neighbour's at .52.
+    other = await reconcileEnv(otherBlock.octet, (c) => (c.name === 'tx2-gate-parking' ? { ...c, faults: { offline: true } } : c));
+    other.extra.push(await startFleet({ count: 2, addressBase: `127.${otherBlock.octet}.2.51`, seed: 'newcomers' }));
   });
   afterAll(() => other.stop());
 
@@ -99,9 +103,9 @@ describe('camfleet inventory adopt --assign and --ignore (what survey does, with
         '--inventory',
         other.site,
         '--assign',
-        `127.72.2.51=tx2-gate-parking`,
+        `127.${otherBlock.octet}.2.51=tx2-gate-parking`,
         '--ignore',
-        '127.72.2.52=the shop opposite',
+        `127.${otherBlock.octet}.2.52=the shop opposite`,
         '--yes',
       ],
       other.env,
@@ -111,7 +115,7 @@ describe('camfleet inventory adopt --assign and --ignore (what survey does, with
     const parking = street.points.find((p: { id: string }) => p.id === 'tx2-gate-parking');
     const port = fresh!.port === 80 ? '' : `:${fresh!.port}`;
     expect(parking.device).toEqual({
-      address: `127.72.2.51${port}`,
+      address: `127.${otherBlock.octet}.2.51${port}`,
       identity: {
         manufacturer: fresh!.manufacturer,
         model: fresh!.model,
@@ -131,7 +135,7 @@ describe('camfleet inventory adopt --assign and --ignore (what survey does, with
           mac: neighbour!.mac,
           endpointReference: neighbour!.endpointReference,
         },
-        address: '127.72.2.52',
+        address: `127.${otherBlock.octet}.2.52`,
         note: 'the shop opposite',
         date: new Date().toISOString().slice(0, 10),
       },
@@ -146,13 +150,15 @@ describe('camfleet inventory adopt --assign and --ignore (what survey does, with
   });
 
   it('says what is wrong with a bad --assign or --ignore', async () => {
-    const bad = await camfleet(['inventory', 'adopt', '--inventory', other.site, '--assign', '127.72.2.51'], other.env);
+    const bad = await camfleet(['inventory', 'adopt', '--inventory', other.site, '--assign', `127.${otherBlock.octet}.2.51`], other.env);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--assign '127\.72\.2\.51' is not ADDRESS=POINT/);
+    expect(bad.stderr).toMatch(new RegExp(String.raw`--assign '127\.${otherBlock.octet}\.2\.51' is not ADDRESS=POINT`));
     const nobody = await camfleet(
-      ['inventory', 'adopt', '--inventory', other.site, '--no-discovery', '--ignore', '127.72.2.99', '--yes'],
+      ['inventory', 'adopt', '--inventory', other.site, '--no-discovery', '--ignore', `127.${otherBlock.octet}.2.99`, '--yes'],
       other.env,
     );
-    expect(nobody.stderr).toMatch(/--ignore 127\.72\.2\.99: no device was found at 127\.72\.2\.99/);
+    expect(nobody.stderr).toMatch(
+      new RegExp(String.raw`--ignore 127\.${otherBlock.octet}\.2\.99: no device was found at 127\.${otherBlock.octet}\.2\.99`),
+    );
   });
 });

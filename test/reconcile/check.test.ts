@@ -9,18 +9,21 @@ import { parseXml, type XmlElement } from '../../src/xml/parse.js';
 import { camfleet } from '../helpers/cli-in-process.js';
 import { reconcileEnv, type ReconcileEnv } from '../helpers/reconcile-env.js';
 import { copySample } from '../helpers/sample-copy.js';
+import { reserveBlock } from '../helpers/address-block.js';
 
-// The sample Tân Xuân 2 on 127.65.2.x: one camera offline, one turned away from its road preset,
+const block = reserveBlock();
+
+// The sample Tân Xuân 2 on 127.<block>.2.x: one camera offline, one turned away from its road preset,
 // and a device no point claims.
 let env: ReconcileEnv;
 let ids: string[];
 beforeAll(async () => {
-  env = await reconcileEnv(65, (c) => {
+  env = await reconcileEnv(block.octet, (c) => {
     if (c.name === 'tx2-gate-parking') return { ...c, faults: { offline: true } };
     if (c.name === 'tx2-gate-out') return { ...c, presets: c.presets?.map((p) => ({ ...p, pan: -0.5 })) };
     return c;
   });
-  env.extra.push(await startFleet({ count: 1, addressBase: '127.65.2.60', seed: 'stranger' }));
+  env.extra.push(await startFleet({ count: 1, addressBase: `127.${block.octet}.2.60`, seed: 'stranger' }));
   ids = env.fleet.cameras.map((c) => c.name).sort();
 });
 afterAll(() => env.stop());
@@ -60,10 +63,10 @@ describe('camfleet check: the CI reports', () => {
       cases.filter((c) => elements(c, 'failure').length).map((c) => [c.attrs.name, elements(c, 'failure')[0]!]),
     );
     expect(Object.keys(failing).sort()).toEqual(['tx2-gate-out', 'tx2-gate-parking']);
-    expect(failing['tx2-gate-parking']!.attrs.message).toMatch(/^- unreachable at 127\.65\.2\.13/);
+    expect(failing['tx2-gate-parking']!.attrs.message).toMatch(new RegExp(String.raw`^- unreachable at 127\.${block.octet}\.2\.13`));
     expect(failing['tx2-gate-out']!.text).toMatch(/preset 'road' .*apply/s);
     const unknown = elements(junit, 'testcase').filter((c) => c.attrs.classname === 'unknown');
-    expect(unknown.map((c) => c.attrs.name)).toEqual(['127.65.2.60']);
+    expect(unknown.map((c) => c.attrs.name)).toEqual([`127.${block.octet}.2.60`]);
     expect(junit.attrs.tests).toBe(String(ids.length * 3 + 1));
     expect(junit.attrs.failures).toBe('3');
   });
@@ -82,8 +85,8 @@ describe('camfleet check: the CI reports', () => {
   it('the markdown summary lists each problem with what to do', async () => {
     const md = await readFile(out('summary.md'), 'utf8');
     expect(md).toMatch(/^## camfleet check: ❌ problems found/);
-    expect(md).toMatch(/\| tx2-gate-parking \| cong-chinh \| 127\.65\.2\.13 \| - unreachable/);
-    expect(md).toMatch(/\| – \| – \| 127\.65\.2\.60 \| \+ /);
+    expect(md).toMatch(new RegExp(String.raw`\| tx2-gate-parking \| cong-chinh \| 127\.${block.octet}\.2\.13 \| - unreachable`));
+    expect(md).toMatch(new RegExp(String.raw`\| – \| – \| 127\.${block.octet}\.2\.60 \| \+ `));
   });
 
   it('on GitHub Actions, annotations point at the inventory line of each failing point', async () => {
@@ -97,7 +100,7 @@ describe('camfleet check: the CI reports', () => {
       // The line is where the point's object begins: its id is the first one after it.
       expect(/"id": "([^"]+)"/.exec(lines.slice(Number(m![2]) - 1).join('\n'))?.[1]).toBe(id);
     }
-    expect(annotations.some((l) => l.startsWith('::warning title=unknown device 127.65.2.60::'))).toBe(true);
+    expect(annotations.some((l) => l.startsWith(`::warning title=unknown device 127.${block.octet}.2.60::`))).toBe(true);
   });
 });
 
@@ -159,7 +162,7 @@ describe('devices found on the network', () => {
       expect(
         report.unknownDevices.map((f) => f.address),
         selector.join(' '),
-      ).toEqual(['127.65.2.60']);
+      ).toEqual([`127.${block.octet}.2.60`]);
     }
   });
 

@@ -5,8 +5,11 @@ import { camfleet } from '../helpers/cli-in-process.js';
 import { reconcileEnv, type ReconcileEnv } from '../helpers/reconcile-env.js';
 import { CLI } from '../helpers/run-cli.js';
 import { spawn } from 'node:child_process';
+import { reserveBlock } from '../helpers/address-block.js';
 
-// Every camera of the sample Tân Xuân 2 (on 127.64.2.x) turned away from all of its presets, so that
+const block = reserveBlock();
+
+// Every camera of the sample Tân Xuân 2 (on 127.<block>.2.x) turned away from all of its presets, so that
 // an apply has work on each of them.
 const turnedAway = (c: CameraOverride): CameraOverride => ({
   ...c,
@@ -25,7 +28,7 @@ describe('apply interrupted by SIGINT (built CLI, plain node)', () => {
   it('starts no new camera, finishes the ones under way, reports both, and exits 1', async () => {
     let child: ReturnType<typeof spawn> | undefined;
     let signalled = false;
-    env = await reconcileEnv(64, (c) => ({ ...turnedAway(c), faults: { latencyMs: 120 } }), {
+    env = await reconcileEnv(block.octet, (c) => ({ ...turnedAway(c), faults: { latencyMs: 120 } }), {
       onRequest: (_camera, body) => {
         if (!signalled && isMove(body) && child) {
           signalled = true;
@@ -67,7 +70,7 @@ describe('apply interrupted by SIGINT (built CLI, plain node)', () => {
 describe('a camera that goes offline in the middle of an apply', () => {
   it('is reported failed with the reason; the other cameras are fixed', async () => {
     let dropped = false;
-    env = await reconcileEnv(64, turnedAway, {
+    env = await reconcileEnv(block.octet, turnedAway, {
       onRequest: (camera, body) => {
         if (!dropped && camera === 'tx2-ngo-15-1' && isMove(body)) {
           dropped = true;

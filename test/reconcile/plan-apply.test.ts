@@ -6,12 +6,15 @@ import type { Plan } from '../../src/reconcile/model.js';
 import { startFleet } from '../../src/sim/index.js';
 import { camfleet } from '../helpers/cli-in-process.js';
 import { reconcileEnv, type ReconcileEnv } from '../helpers/reconcile-env.js';
+import { reserveBlock } from '../helpers/address-block.js';
 
-// The sample Tân Xuân 2 on 127.63.2.x, with one fault of each kind a plan reports.
+const block = reserveBlock();
+
+// The sample Tân Xuân 2 on 127.<block>.2.x, with one fault of each kind a plan reports.
 let env: ReconcileEnv;
 
 beforeAll(async () => {
-  env = await reconcileEnv(63, (c) => {
+  env = await reconcileEnv(block.octet, (c) => {
     switch (c.name) {
       case 'tx2-gate-parking':
         return { ...c, faults: { offline: true } };
@@ -30,14 +33,14 @@ beforeAll(async () => {
       case 'tx2-ngo-8-2':
         return { ...c, faults: { rtspDown: true } };
       case 'tx2-ngo-15-2':
-        return { ...c, address: '127.63.2.99' };
+        return { ...c, address: `127.${block.octet}.2.99` };
       case 'tx2-ngo-15-3':
         return { ...c, encoders: { VideoEncoder_2: { width: 352, height: 288 } }, faults: { ignoreEncoderChanges: true } };
       default:
         return c;
     }
   });
-  env.extra.push(await startFleet({ count: 1, addressBase: '127.63.2.50', seed: 'stranger' }));
+  env.extra.push(await startFleet({ count: 1, addressBase: `127.${block.octet}.2.50`, seed: 'stranger' }));
 });
 afterAll(() => env.stop());
 
@@ -74,7 +77,7 @@ describe('plan: each kind of finding, from the matching fault', () => {
 
   it('! needs a person: a swapped camera, refused credentials, a stream that does not answer', () => {
     expect(finding(first, 'tx2-ngo-8-1', 'identity')?.message).toMatch(
-      /^a different camera answers at 127\.63\.2\.14: serial SWAPPED-0001 \(inventory: CFS/,
+      new RegExp(String.raw`^a different camera answers at 127\.${block.octet}\.2\.14: serial SWAPPED-0001 \(inventory: CFS`),
     );
     expect(finding(first, 'tx2-nba-3', 'auth')).toMatchObject({ kind: 'attention' });
     expect(finding(first, 'tx2-ngo-8-2', 'stream')).toMatchObject({ kind: 'attention' });
@@ -84,10 +87,12 @@ describe('plan: each kind of finding, from the matching fault', () => {
     expect(finding(first, 'tx2-gate-parking', 'unreachable')).toMatchObject({ kind: 'missing' });
     expect(finding(first, 'tx2-ngo-15-2', 'moved')).toMatchObject({
       kind: 'unknown',
-      address: '127.63.2.99',
-      message: 'moved from 127.63.2.18 to 127.63.2.99',
+      address: `127.${block.octet}.2.99`,
+      message: `moved from 127.${block.octet}.2.18 to 127.${block.octet}.2.99`,
     });
-    expect(finding(first, null, 'unknown-device')?.message).toMatch(/at 127\.63\.2\.50: no point claims it$/);
+    expect(finding(first, null, 'unknown-device')?.message).toMatch(
+      new RegExp(String.raw`at 127\.${block.octet}\.2\.50: no point claims it$`),
+    );
   });
 
   it('points carry file and line for annotations', () => {

@@ -5,13 +5,16 @@ import { formatDocument } from '../../src/inventory/canonical.js';
 import type { Plan } from '../../src/reconcile/model.js';
 import { camfleet } from '../helpers/cli-in-process.js';
 import { reconcileEnv, type ReconcileEnv } from '../helpers/reconcile-env.js';
+import { reserveBlock } from '../helpers/address-block.js';
 
-// The sample Tân Xuân 2 on 127.69.2.x. After the cameras start, the inventory asks tx2-nba-2's main
+const block = reserveBlock();
+
+// The sample Tân Xuân 2 on 127.<block>.2.x. After the cameras start, the inventory asks tx2-nba-2's main
 // stream for 1280x1024, which its encoder does not offer.
 let env: ReconcileEnv;
 const requests: string[] = [];
 beforeAll(async () => {
-  env = await reconcileEnv(69, (c) => c, {
+  env = await reconcileEnv(block.octet, (c) => c, {
     onRequest: (camera, body) => {
       const op = /<(?:\w+:)?Body[^>]*>\s*<(?:\w+:)?(\w+)/.exec(body)?.[1];
       if (camera === 'tx2-nba-2' && op) requests.push(op);

@@ -4,12 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplyReport } from '../../src/reconcile/model.js';
 import { camfleet } from '../helpers/cli-in-process.js';
 import { reconcileEnv, type ReconcileEnv } from '../helpers/reconcile-env.js';
+import { reserveBlock } from '../helpers/address-block.js';
 
-// The sample Tân Xuân 2 on 127.68.2.x; on the main gate, tx2-gate-out's stored 'road' preset was
+const block = reserveBlock();
+
+// The sample Tân Xuân 2 on 127.<block>.2.x; on the main gate, tx2-gate-out's stored 'road' preset was
 // turned away (pan -0.5 instead of the inventory's 0.159).
 let env: ReconcileEnv;
 beforeAll(async () => {
-  env = await reconcileEnv(68, (c) => (c.name === 'tx2-gate-out' ? { ...c, presets: c.presets?.map((p) => ({ ...p, pan: -0.5 })) } : c));
+  env = await reconcileEnv(block.octet, (c) =>
+    c.name === 'tx2-gate-out' ? { ...c, presets: c.presets?.map((p) => ({ ...p, pan: -0.5 })) } : c,
+  );
 });
 afterAll(() => env.stop());
 

@@ -8,6 +8,10 @@ import { formatDocument } from '../../src/inventory/canonical.js';
 import { startFleet, type SimCameraInfo } from '../../src/sim/index.js';
 import { camfleet } from '../helpers/cli-in-process.js';
 import { reconcileEnv, type ReconcileEnv } from '../helpers/reconcile-env.js';
+import { reserveBlock } from '../helpers/address-block.js';
+
+const flowBlock = reserveBlock();
+const resumeBlock = reserveBlock();
 
 type Run = ReturnType<typeof camfleet>;
 
@@ -42,7 +46,7 @@ const identity = (c: SimCameraInfo) => ({
 const address = (c: SimCameraInfo) => `${c.address}${c.port === 80 ? '' : `:${c.port}`}`;
 
 describe('camfleet survey: assign, create, not ours, record a preset, write', () => {
-  // The sample Tân Xuân 2 on 127.73.2.x: tx2-gate-parking's camera gone, tx2-ngo-15-2 moved to .99,
+  // The sample Tân Xuân 2 on 127.<block>.2.x: tx2-gate-parking's camera gone, tx2-ngo-15-2 moved to .99,
   // and three cameras no point claims at .50, .51, .52.
   let env: ReconcileEnv;
   let strangers: SimCameraInfo[];
@@ -50,14 +54,14 @@ describe('camfleet survey: assign, create, not ours, record a preset, write', ()
   const file = (name: string) => join(env.site, name);
 
   beforeAll(async () => {
-    env = await reconcileEnv(73, (c) =>
+    env = await reconcileEnv(flowBlock.octet, (c) =>
       c.name === 'tx2-gate-parking'
         ? { ...c, faults: { offline: true } }
         : c.name === 'tx2-ngo-15-2'
-          ? { ...c, address: '127.73.2.99' }
+          ? { ...c, address: `127.${flowBlock.octet}.2.99` }
           : c,
     );
-    env.extra.push(await startFleet({ count: 3, addressBase: '127.73.2.50', seed: 'survey-strangers' }));
+    env.extra.push(await startFleet({ count: 3, addressBase: `127.${flowBlock.octet}.2.50`, seed: 'survey-strangers' }));
     strangers = env.extra[0]!.cameras;
     for (const f of ['site.json', 'streets/cong-chinh.json', 'streets/ngo-15.json', 'streets/ngo-8.json'])
       original.set(f, await readFile(file(f), 'utf8'));
@@ -74,11 +78,11 @@ describe('camfleet survey: assign, create, not ours, record a preset, write', ()
     const run = camfleet(['survey', '--inventory', env.site, '--street', 'ngo-15', '--no-multicast'], env.env, { tty: true });
 
     // Changed first: the moved camera.
-    await at(run, 'What is the camera at 127.73.2.99?');
+    await at(run, `What is the camera at 127.${flowBlock.octet}.2.99?`);
     expect(screen.getScreen()).toContain('❯ Record its new address on tx2-ngo-15-2');
     enter();
     // .50: assign to the point whose camera is gone.
-    await at(run, 'What is the camera at 127.73.2.50?');
+    await at(run, `What is the camera at 127.${flowBlock.octet}.2.50?`);
     enter();
     await at(run, 'Which street?');
     screen.keypress('down'); // the street asked for (ngo-15) is offered first; cong-chinh comes next
@@ -86,10 +90,10 @@ describe('camfleet survey: assign, create, not ours, record a preset, write', ()
     await at(run, 'Which point is it?');
     down(2);
     // cong-chinh was not surveyed (--street ngo-15), so its points were not checked.
-    expect(screen.getScreen()).toMatch(/❯ tx2-gate-parking: .*\(not checked, 127\.73\.2\.13\)/);
+    expect(screen.getScreen()).toMatch(new RegExp(String.raw`❯ tx2-gate-parking: .*\(not checked, 127\.${flowBlock.octet}\.2\.13\)`));
     enter();
     // .51: a new point.
-    await at(run, 'What is the camera at 127.73.2.51?');
+    await at(run, `What is the camera at 127.${flowBlock.octet}.2.51?`);
     down();
     enter();
     await at(run, 'On which street?');
@@ -117,7 +121,7 @@ describe('camfleet survey: assign, create, not ours, record a preset, write', ()
     await at(run, 'Point id');
     enter(); // the suggested id
     // .52: not ours.
-    await at(run, 'What is the camera at 127.73.2.52?');
+    await at(run, `What is the camera at 127.${flowBlock.octet}.2.52?`);
     down(2);
     enter();
     await at(run, 'What is it? (optional');
@@ -154,7 +158,7 @@ describe('camfleet survey: assign, create, not ours, record a preset, write', ()
     // Byte for byte: each file is the original with exactly these edits, in canonical form.
     const [a, b, c] = strangers as [SimCameraInfo, SimCameraInfo, SimCameraInfo];
     const ngo15 = JSON.parse(original.get('streets/ngo-15.json')!);
-    ngo15.points.find((p: { id: string }) => p.id === 'tx2-ngo-15-2').device.address = '127.73.2.99';
+    ngo15.points.find((p: { id: string }) => p.id === 'tx2-ngo-15-2').device.address = `127.${flowBlock.octet}.2.99`;
     ngo15.points
       .find((p: { id: string }) => p.id === 'tx2-ngo-15-1')
       .ptz.presets.push({ name: 'junction', pan: 0.42, tilt: -0.3, zoom: 0.25 });
@@ -209,23 +213,23 @@ describe('camfleet survey: assign, create, not ours, record a preset, write', ()
 describe('camfleet survey: interrupted, then resumed', () => {
   let env: ReconcileEnv;
   beforeAll(async () => {
-    env = await reconcileEnv(74, (c) => (c.name === 'tx2-gate-parking' ? { ...c, faults: { offline: true } } : c));
-    env.extra.push(await startFleet({ count: 2, addressBase: '127.74.2.50', seed: 'survey-resume' }));
+    env = await reconcileEnv(resumeBlock.octet, (c) => (c.name === 'tx2-gate-parking' ? { ...c, faults: { offline: true } } : c));
+    env.extra.push(await startFleet({ count: 2, addressBase: `127.${resumeBlock.octet}.2.50`, seed: 'survey-resume' }));
   });
   afterAll(() => env.stop());
 
   it('Ctrl-C keeps the answers given; the next survey offers to continue and does not ask them again', async () => {
     const [first, second] = env.extra[0]!.cameras as [SimCameraInfo, SimCameraInfo];
     const run = camfleet(['survey', '--inventory', env.site, '--street', 'cong-chinh', '--no-multicast'], env.env, { tty: true });
-    await at(run, 'What is the camera at 127.74.2.50?');
+    await at(run, `What is the camera at 127.${resumeBlock.octet}.2.50?`);
     enter(); // assign
     await at(run, 'Which street?');
     enter(); // cong-chinh
     await at(run, 'Which point is it?');
     down(2);
-    expect(screen.getScreen()).toMatch(/❯ tx2-gate-parking: .*\(missing, 127\.74\.2\.13\)/);
+    expect(screen.getScreen()).toMatch(new RegExp(String.raw`❯ tx2-gate-parking: .*\(missing, 127\.${resumeBlock.octet}\.2\.13\)`));
     enter();
-    await at(run, 'What is the camera at 127.74.2.51?');
+    await at(run, `What is the camera at 127.${resumeBlock.octet}.2.51?`);
     screen.keypress({ name: 'c', ctrl: true });
     const stopped = await run;
     expect(stopped.code).toBe(1);
@@ -239,7 +243,7 @@ describe('camfleet survey: interrupted, then resumed', () => {
     await at(again, 'was interrupted with 1 answer. Continue it?');
     enter();
     // Only the second device is asked about.
-    await at(again, 'What is the camera at 127.74.2.51?');
+    await at(again, `What is the camera at 127.${resumeBlock.octet}.2.51?`);
     down(3);
     enter(); // skip
     await at(again, /Look at the \d+ cameras found/);
@@ -251,9 +255,11 @@ describe('camfleet survey: interrupted, then resumed', () => {
     expect(done.code, done.stderr).toBe(0);
     // The overview says which device was answered before the interruption, and how.
     expect(done.stdout).toMatch(/\(1 answered before, 1 to ask\)/);
-    expect(done.stdout).toMatch(/^ {2}✓ .* at 127\.74\.2\.50 .*\(answered: the camera of tx2-gate-parking\)$/m);
-    expect(done.stdout).toMatch(/^\[1\/1\] Unknown: .* at 127\.74\.2\.51/m);
-    expect(done.stdout).not.toMatch(/^\[\d\/\d\] Unknown: .* at 127\.74\.2\.50/m);
+    expect(done.stdout).toMatch(
+      new RegExp(String.raw`^ {2}✓ .* at 127\.${resumeBlock.octet}\.2\.50 .*\(answered: the camera of tx2-gate-parking\)$`, 'm'),
+    );
+    expect(done.stdout).toMatch(new RegExp(String.raw`^\[1\/1\] Unknown: .* at 127\.${resumeBlock.octet}\.2\.51`, 'm'));
+    expect(done.stdout).not.toMatch(new RegExp(String.raw`^\[\d\/\d\] Unknown: .* at 127\.${resumeBlock.octet}\.2\.50`, 'm'));
     const after = JSON.parse(await readFile(join(env.site, 'streets', 'cong-chinh.json'), 'utf8'));
     const parking = after.points.find((p: { id: string }) => p.id === 'tx2-gate-parking');
     expect(parking.device.address).toBe(address(first));
