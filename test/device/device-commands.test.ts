@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileOutputSchema } from '../../src/inventory/schemas.js';
 import { startFleet, type Fleet } from '../../src/sim/index.js';
 import { camfleet } from '../helpers/cli-in-process.js';
+import { reserveBlock } from '../helpers/address-block.js';
+
+const block = reserveBlock();
 
 const PASSWORD = 'dev-Secret-42';
 const env = { CAMFLEET_PASSWORD: PASSWORD };
@@ -28,7 +31,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'camfleet-dev-'));
   fleet = await startFleet({
     count: 8,
-    addressBase: '127.0.70.1',
+    addressBase: `127.${block.octet}.70.1`,
     password: PASSWORD,
     ptzSpeed: 4,
     discovery: false,
@@ -194,7 +197,7 @@ describe('network and time', () => {
     const original = host(1);
     const shown = (await json('network', ['network', 'show', original])).value;
     expect(shown.interfaces[0].addresses[0].address).toBe(original);
-    const refused = await camfleet(['network', 'set', host(1), '--address', '127.0.70.201/24'], env);
+    const refused = await camfleet(['network', 'set', host(1), '--address', `127.${block.octet}.70.201/24`], env);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/needs confirmation, and there is no terminal to confirm on — add --yes/);
     const { value } = await json('networkSet', [
@@ -202,11 +205,11 @@ describe('network and time', () => {
       'set',
       host(1),
       '--address',
-      '127.0.70.201/24',
+      `127.${block.octet}.70.201/24`,
       '--gateway',
-      '127.0.70.254',
+      `127.${block.octet}.70.254`,
       '--dns',
-      '127.0.70.53',
+      `127.${block.octet}.70.53`,
       '--ntp',
       'ntp.example.org',
       '--hostname',
@@ -217,10 +220,15 @@ describe('network and time', () => {
     ]);
     expect(value).toMatchObject({
       changed: ['hostname', 'dns', 'ntp', 'gateway', 'address'],
-      address: { from: original, to: '127.0.70.201', answered: true },
+      address: { from: original, to: `127.${block.octet}.70.201`, answered: true },
     });
-    const moved = (await json('network', ['network', 'show', '127.0.70.201'])).value;
-    expect(moved).toMatchObject({ hostname: 'gate-2', gateway: ['127.0.70.254'], dns: ['127.0.70.53'], ntp: ['ntp.example.org'] });
+    const moved = (await json('network', ['network', 'show', `127.${block.octet}.70.201`])).value;
+    expect(moved).toMatchObject({
+      hostname: 'gate-2',
+      gateway: [`127.${block.octet}.70.254`],
+      dns: [`127.${block.octet}.70.53`],
+      ntp: ['ntp.example.org'],
+    });
   });
 
   it('time sync sets the clock of a camera an hour off from this host', async () => {

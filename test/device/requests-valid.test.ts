@@ -12,13 +12,16 @@ import { readRecordings } from '../../src/recording/read.js';
 import { getRecordingInformation, getRecordingTokens } from '../../src/onvif/recording.js';
 import { startFleet, type Fleet } from '../../src/sim/index.js';
 import { validateEnvelopes } from '../helpers/validate-soap.js';
+import { reserveBlock } from '../helpers/address-block.js';
+
+const block = reserveBlock();
 
 const requests: { camera: string; body: string }[] = [];
 let fleet: Fleet;
 beforeAll(async () => {
   fleet = await startFleet({
     count: 2,
-    addressBase: '127.0.71.1',
+    addressBase: `127.${block.octet}.71.1`,
     discovery: false,
     ptzSpeed: 8,
     cameras: [{}, { media2: false }],
@@ -54,7 +57,7 @@ describe('what camfleet sends validates against the official ONVIF schemas', () 
       await getRecordingTokens(session.client);
       // The search results carry what the recordings' health needs; the single read is the fallback.
       await getRecordingInformation(session.client, recordings.available ? recordings.recordings[0]!.token : '');
-      await changeNetwork(session, { hostname: 'cam', dns: ['127.0.71.53'], gateway: '127.0.71.254' }, 1000);
+      await changeNetwork(session, { hostname: 'cam', dns: [`127.${block.octet}.71.53`], gateway: `127.${block.octet}.71.254` }, 1000);
     }
     const operations = new Set(requests.map((r) => /<s:Body[^>]*>\s*<(\w+)/.exec(r.body)?.[1]));
     expect(operations.size).toBeGreaterThan(25);

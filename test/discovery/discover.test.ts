@@ -8,6 +8,9 @@ import { discoveryJson } from '../../src/cli/views/discover-view.js';
 import { Secret } from '../../src/credentials/secret.js';
 import { startFleet, type Fleet } from '../../src/sim/index.js';
 import { call } from '../helpers/soap-client.js';
+import { reserveBlock } from '../helpers/address-block.js';
+
+const block = reserveBlock();
 
 // Every probe leaves through loopback only: the interface is pinned to 127.0.0.1.
 const loopback = selectInterfaces(['127.0.0.1'], localInterfaces());
@@ -32,7 +35,7 @@ function options(overrides: Partial<DiscoverOptions>): DiscoverOptions {
 
 let fleet: Fleet;
 beforeAll(async () => {
-  fleet = await startFleet({ count: 200, addressBase: '127.0.40.1' });
+  fleet = await startFleet({ count: 200, addressBase: `127.${block.octet}.40.1` });
 });
 afterAll(() => fleet.stop());
 
@@ -50,7 +53,7 @@ describe('camfleet discover against 200 simulated cameras', () => {
   });
 
   it('a unicast sweep over the fleet /24 finds them all, without multicast', async () => {
-    const sweep = [...addressesOf([parseRange('127.0.40.0/24')])];
+    const sweep = [...addressesOf([parseRange(`127.${block.octet}.40.0/24`)])];
     const result = await discover(options({ interfaces: [], sweep, timeoutMs: 1000, enrich: false }));
     const found = ours(result.devices);
     expect(found).toHaveLength(200);
@@ -59,7 +62,7 @@ describe('camfleet discover against 200 simulated cameras', () => {
 
   it('enriches: clock skew without credentials, identity and MAC with them; JSON matches its schema', async () => {
     const credentials = { username: 'admin', password: new Secret('camfleet'), source: 'test' };
-    const sweep = [...addressesOf([parseRange('127.0.40.1-5')])];
+    const sweep = [...addressesOf([parseRange(`127.${block.octet}.40.1-5`)])];
     const result = await discover(options({ interfaces: [], sweep, timeoutMs: 500, credentials }));
     const found = ours(result.devices);
     expect(found).toHaveLength(5);
@@ -87,7 +90,7 @@ describe('discovery in a messy network', () => {
     printer.on('message', (msg, rinfo) => {
       if (!msg.toString().includes('discovery/Probe')) return;
       const relates = /MessageID>([^<]+)</.exec(msg.toString())?.[1];
-      const printerMatch = `<?xml version="1.0"?><s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope" xmlns:a="http://schemas.xmlsoap.org/ws/2004/08/addressing" xmlns:d="http://schemas.xmlsoap.org/ws/2005/04/discovery" xmlns:p="http://schemas.microsoft.com/windows/2006/08/wdp/print"><s:Header><a:RelatesTo>${relates}</a:RelatesTo></s:Header><s:Body><d:ProbeMatches><d:ProbeMatch><a:EndpointReference><a:Address>urn:uuid:00000000-0000-4000-8000-0000000000aa</a:Address></a:EndpointReference><d:Types>p:PrintDeviceType</d:Types><d:XAddrs>http://127.0.41.9/printer</d:XAddrs></d:ProbeMatch></d:ProbeMatches></s:Body></s:Envelope>`;
+      const printerMatch = `<?xml version="1.0"?><s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope" xmlns:a="http://schemas.xmlsoap.org/ws/2004/08/addressing" xmlns:d="http://schemas.xmlsoap.org/ws/2005/04/discovery" xmlns:p="http://schemas.microsoft.com/windows/2006/08/wdp/print"><s:Header><a:RelatesTo>${relates}</a:RelatesTo></s:Header><s:Body><d:ProbeMatches><d:ProbeMatch><a:EndpointReference><a:Address>urn:uuid:00000000-0000-4000-8000-0000000000aa</a:Address></a:EndpointReference><d:Types>p:PrintDeviceType</d:Types><d:XAddrs>http://127.${block.octet}.41.9/printer</d:XAddrs></d:ProbeMatch></d:ProbeMatches></s:Body></s:Envelope>`;
       printer.send(printerMatch, rinfo.port, rinfo.address);
       printer.send('<s:Envelope><broken', rinfo.port, rinfo.address);
     });
@@ -110,7 +113,7 @@ describe('cameras this host cannot reach, and devices found by HTTP or SSDP', ()
   beforeAll(async () => {
     // A camera a technician left on a wrong static address: it still answers multicast on our link,
     // but its XAddr names a subnet none of our interfaces is on.
-    odd = await startFleet({ count: 1, addressBase: '127.0.42.1' });
+    odd = await startFleet({ count: 1, addressBase: `127.${block.octet}.42.1` });
     const moved = await call(
       odd.cameras[0]!.xaddr,
       '<SetNetworkInterfaces xmlns="http://www.onvif.org/ver10/device/wsdl"><InterfaceToken>eth0</InterfaceToken><NetworkInterface><tt:IPv4 xmlns:tt="http://www.onvif.org/ver10/schema"><tt:Enabled>true</tt:Enabled><tt:Manual><tt:Address>10.250.0.7</tt:Address><tt:PrefixLength>24</tt:PrefixLength></tt:Manual><tt:DHCP>false</tt:DHCP></tt:IPv4></NetworkInterface></SetNetworkInterfaces>',
@@ -130,17 +133,22 @@ describe('cameras this host cannot reach, and devices found by HTTP or SSDP', ()
   });
 
   it('--http finds a device that ignores probes', async () => {
-    const silent = await startFleet({ count: 1, addressBase: '127.0.43.1', discovery: false });
+    const silent = await startFleet({ count: 1, addressBase: `127.${block.octet}.43.1`, discovery: false });
     try {
-      const result = await discover(options({ sweep: ['127.0.43.1'], http: true, timeoutMs: 1500, enrich: false }));
-      expect(result.devices.find((d) => d.address === '127.0.43.1')?.sources).toEqual(['http']);
+      const result = await discover(options({ sweep: [`127.${block.octet}.43.1`], http: true, timeoutMs: 1500, enrich: false }));
+      expect(result.devices.find((d) => d.address === `127.${block.octet}.43.1`)?.sources).toEqual(['http']);
     } finally {
       await silent.stop();
     }
   });
 
   it('--ssdp merges a camera that answers UPnP too, and lists one with ONVIF switched off as ssdp only', async () => {
-    const upnp = await startFleet({ count: 2, addressBase: '127.0.43.10', ssdp: true, cameras: [{}, { faults: { onvifOff: true } }] });
+    const upnp = await startFleet({
+      count: 2,
+      addressBase: `127.${block.octet}.43.10`,
+      ssdp: true,
+      cameras: [{}, { faults: { onvifOff: true } }],
+    });
     try {
       const result = await discover(options({ ssdp: true, timeoutMs: 1500 }));
       const [both, onvifOff] = upnp.cameras.map((c) => result.devices.filter((d) => d.address === c.address));

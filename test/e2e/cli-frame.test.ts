@@ -3,6 +3,9 @@ import { createSocket } from 'node:dgram';
 import { spawnSync } from 'node:child_process';
 import { CLI, runCli, startCli } from '../helpers/run-cli.js';
 import { call } from '../helpers/soap-client.js';
+import { reserveBlock } from '../helpers/address-block.js';
+
+const block = reserveBlock();
 
 describe('the built CLI under plain node', () => {
   it('--help lists every command with an example and the exit codes', async () => {
@@ -54,7 +57,7 @@ describe('the built CLI under plain node', () => {
   });
 
   it('sim --json prints one line once listening, serves ONVIF, and says Bye on SIGTERM', async () => {
-    const sim = startCli(['sim', '--json', '--count', '2', '--address-base', '127.0.18.1', '--fault', 'skew=60@2']);
+    const sim = startCli(['sim', '--json', '--count', '2', '--address-base', `127.${block.octet}.18.1`, '--fault', 'skew=60@2']);
     const report = JSON.parse(await sim.firstLine) as {
       formatVersion: number;
       cameras: { xaddr: string; serialNumber: string; password?: string; endpointReference: string }[];

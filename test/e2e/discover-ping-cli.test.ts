@@ -6,6 +6,9 @@ import { startFleet, type Fleet } from '../../src/sim/index.js';
 import { canUseNetns, createNetnsPair, netnsExec, netnsSpawn, type NetnsPair } from '../helpers/netns.js';
 import { describeWhen } from '../helpers/describe-when.js';
 import { runCli } from '../helpers/run-cli.js';
+import { reserveBlock } from '../helpers/address-block.js';
+
+const block = reserveBlock();
 
 const SECRET = 'Zq9-unique-camera-secret-7Hx';
 
@@ -30,7 +33,7 @@ describe('secrets never appear in output, logs or errors', () => {
   beforeAll(async () => {
     fleet = await startFleet({
       count: 3,
-      addressBase: '127.0.52.1',
+      addressBase: `127.${block.octet}.52.1`,
       password: SECRET,
       cameras: [{}, { faults: { wrongPassword: true } }, { faults: { offline: true } }],
     });
@@ -43,10 +46,21 @@ describe('secrets never appear in output, logs or errors', () => {
     const runs = await Promise.all([
       runCli(['ping', ...targets], { env }),
       runCli(['--json', 'ping', ...targets], { env }),
-      runCli(['--debug', 'ping', ...targets, 'http://127.0.52.9:1/onvif/device_service'], { env }),
-      runCli(['discover', '--no-multicast', '--range', '127.0.52.1-3', '--timeout', '0.5', '--user', 'admin'], { env }),
+      runCli(['--debug', 'ping', ...targets, `http://127.${block.octet}.52.9:1/onvif/device_service`], { env }),
+      runCli(['discover', '--no-multicast', '--range', `127.${block.octet}.52.1-3`, '--timeout', '0.5', '--user', 'admin'], { env }),
       runCli(
-        ['--json', 'discover', '--no-multicast', '--range', '127.0.52.1-3', '--timeout', '0.5', '--user', 'admin', '--password-stdin'],
+        [
+          '--json',
+          'discover',
+          '--no-multicast',
+          '--range',
+          `127.${block.octet}.52.1-3`,
+          '--timeout',
+          '0.5',
+          '--user',
+          'admin',
+          '--password-stdin',
+        ],
         { input: `${SECRET}\n` },
       ),
     ]);
@@ -64,7 +78,7 @@ describe('camfleet ping when the system ping program cannot be used', () => {
   let fleet: Fleet;
   let bin: string;
   beforeAll(async () => {
-    fleet = await startFleet({ count: 2, addressBase: '127.0.53.1' });
+    fleet = await startFleet({ count: 2, addressBase: `127.${block.octet}.53.1` });
     bin = await mkdtemp(join(tmpdir(), 'camfleet-path-'));
   });
   afterAll(async () => {

@@ -5,6 +5,9 @@ import { healthOf } from '../../src/reach/health.js';
 import { IcmpProber } from '../../src/reach/icmp.js';
 import { pingAll, type PingResult } from '../../src/reach/ping.js';
 import { startFleet, type Fleet } from '../../src/sim/index.js';
+import { reserveBlock } from '../helpers/address-block.js';
+
+const block = reserveBlock();
 
 const credentials = { username: 'admin', password: new Secret('camfleet'), source: 'test' };
 let fleet: Fleet;
@@ -13,7 +16,7 @@ let results: PingResult[];
 beforeAll(async () => {
   fleet = await startFleet({
     count: 8,
-    addressBase: '127.0.50.1',
+    addressBase: `127.${block.octet}.50.1`,
     discovery: false,
     cameras: [
       {},
@@ -72,7 +75,7 @@ describe('camfleet ping: each health state and warning from the matching simulat
   });
 
   it('a timeout returns within the configured limit', async () => {
-    const dropping = await startFleet({ count: 1, addressBase: '127.0.51.1', discovery: false, faults: { dropRate: 1 } });
+    const dropping = await startFleet({ count: 1, addressBase: `127.${block.octet}.51.1`, discovery: false, faults: { dropRate: 1 } });
     try {
       const started = Date.now();
       const [r] = await pingAll([{ target: 'x', endpoint: parseDeviceAddress(dropping.cameras[0]!.xaddr)!, credentials }], {

@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFleet, type Fleet } from '../../src/sim/index.js';
 import { answerChallenge, challengesOf } from '../helpers/digest.js';
 import { envelope, post, wsseHeader } from '../helpers/soap-client.js';
+import { reserveBlock } from '../helpers/address-block.js';
+
+const block = reserveBlock();
 
 const INFO = '<GetDeviceInformation xmlns="http://www.onvif.org/ver10/device/wsdl"/>';
 const CLOCK = '<GetSystemDateAndTime xmlns="http://www.onvif.org/ver10/device/wsdl"/>';
@@ -14,7 +17,7 @@ const path = '/onvif/device_service';
 beforeAll(async () => {
   fleet = await startFleet({
     count: 5,
-    addressBase: '127.0.14.1',
+    addressBase: `127.${block.octet}.14.1`,
     discovery: false,
     cameras: [
       { auth: 'ws-security' },

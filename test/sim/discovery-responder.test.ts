@@ -2,11 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFleet, type Fleet } from '../../src/sim/index.js';
 import { endpointOf, probeMessage, rawProbe } from '../helpers/raw-probe.js';
 import { validateEnvelopes } from '../helpers/validate-soap.js';
+import { reserveBlock } from '../helpers/address-block.js';
+
+const block = reserveBlock();
 
 let fleet: Fleet;
 
 beforeAll(async () => {
-  fleet = await startFleet({ count: 50, addressBase: '127.0.13.1' });
+  fleet = await startFleet({ count: 50, addressBase: `127.${block.octet}.13.1` });
 });
 afterAll(() => fleet.stop());
 

@@ -8,6 +8,9 @@ import { answerChallenge } from '../helpers/digest.js';
 import { rawProbe, endpointOf } from '../helpers/raw-probe.js';
 import { rtspRequest } from '../helpers/rtsp-client.js';
 import { call, post, envelope } from '../helpers/soap-client.js';
+import { reserveBlock } from '../helpers/address-block.js';
+
+const block = reserveBlock();
 
 const INFO = '<GetDeviceInformation xmlns="http://www.onvif.org/ver10/device/wsdl"/>';
 const TT = 'xmlns:tt="http://www.onvif.org/ver10/schema"';
@@ -18,7 +21,7 @@ let fleet: Fleet;
 beforeAll(async () => {
   fleet = await startFleet({
     count: 8,
-    addressBase: '127.0.16.1',
+    addressBase: `127.${block.octet}.16.1`,
     cameras: [
       {},
       { faults: { latencyMs: 300 } },
@@ -108,16 +111,16 @@ describe('network settings', () => {
     const before = fleet.cameras[7]!;
     const reply = await call(
       before.xaddr,
-      `<SetNetworkInterfaces xmlns="http://www.onvif.org/ver10/device/wsdl"><InterfaceToken>eth0</InterfaceToken><NetworkInterface><tt:IPv4 ${TT}><tt:Enabled>true</tt:Enabled><tt:Manual><tt:Address>127.0.16.200</tt:Address><tt:PrefixLength>24</tt:PrefixLength></tt:Manual><tt:DHCP>false</tt:DHCP></tt:IPv4></NetworkInterface></SetNetworkInterfaces>`,
+      `<SetNetworkInterfaces xmlns="http://www.onvif.org/ver10/device/wsdl"><InterfaceToken>eth0</InterfaceToken><NetworkInterface><tt:IPv4 ${TT}><tt:Enabled>true</tt:Enabled><tt:Manual><tt:Address>127.${block.octet}.16.200</tt:Address><tt:PrefixLength>24</tt:PrefixLength></tt:Manual><tt:DHCP>false</tt:DHCP></tt:IPv4></NetworkInterface></SetNetworkInterfaces>`,
     );
     expect(reply.body).toContain('<tds:RebootNeeded>true</tds:RebootNeeded>');
     await sleep(300);
-    expect(fleet.cameras[7]!.xaddr).toBe('http://127.0.16.200/onvif/device_service');
+    expect(fleet.cameras[7]!.xaddr).toBe(`http://127.${block.octet}.16.200/onvif/device_service`);
     await expect(call(before.xaddr, INFO)).rejects.toThrow(/ECONNREFUSED/);
-    const moved = await call('http://127.0.16.200/onvif/device_service', INFO);
+    const moved = await call(`http://127.${block.octet}.16.200/onvif/device_service`, INFO);
     expect(moved.body).toContain(before.serialNumber);
-    const probe = await rawProbe(['127.0.16.200'], 300);
-    expect(probe[0]!.xml).toContain('http://127.0.16.200/onvif/device_service');
+    const probe = await rawProbe([`127.${block.octet}.16.200`], 300);
+    expect(probe[0]!.xml).toContain(`http://127.${block.octet}.16.200/onvif/device_service`);
   });
 });
 
@@ -126,7 +129,7 @@ describe('state file and single-address mode', () => {
     const dir = await mkdtemp(join(tmpdir(), 'camfleet-state-'));
     const statePath = join(dir, 'sim-state.json');
     try {
-      const first = await startFleet({ count: 1, addressBase: '127.0.17.1', discovery: false, statePath });
+      const first = await startFleet({ count: 1, addressBase: `127.${block.octet}.17.1`, discovery: false, statePath });
       await call(
         first.cameras[0]!.xaddr.replace('device', 'ptz'),
         '<SetPreset xmlns="http://www.onvif.org/ver20/ptz/wsdl"><ProfileToken>Profile_1</ProfileToken><PresetName>gate</PresetName></SetPreset>',
@@ -137,7 +140,7 @@ describe('state file and single-address mode', () => {
       );
       await first.stop();
       expect(JSON.parse(await readFile(statePath, 'utf8')).cameras['cam-001'].network.hostname).toBe('gate-cam');
-      const second = await startFleet({ count: 1, addressBase: '127.0.17.1', discovery: false, statePath });
+      const second = await startFleet({ count: 1, addressBase: `127.${block.octet}.17.1`, discovery: false, statePath });
       const presets = await call(
         second.cameras[0]!.xaddr.replace('device', 'ptz'),
         '<GetPresets xmlns="http://www.onvif.org/ver20/ptz/wsdl"><ProfileToken>Profile_1</ProfileToken></GetPresets>',
@@ -150,10 +153,10 @@ describe('state file and single-address mode', () => {
   });
 
   it('puts every camera on one address with consecutive ports', async () => {
-    const single = await startFleet({ count: 3, singleAddress: '127.0.17.50', port: 0, rtspPort: 0, discovery: false });
+    const single = await startFleet({ count: 3, singleAddress: `127.${block.octet}.17.50`, port: 0, rtspPort: 0, discovery: false });
     try {
       const ports = single.cameras.map((c) => c.port);
-      expect(new Set(single.cameras.map((c) => c.address))).toEqual(new Set(['127.0.17.50']));
+      expect(new Set(single.cameras.map((c) => c.address))).toEqual(new Set([`127.${block.octet}.17.50`]));
       expect(new Set(ports).size).toBe(3);
       for (const camera of single.cameras) expect((await call(camera.xaddr, INFO)).body).toContain(camera.serialNumber);
     } finally {

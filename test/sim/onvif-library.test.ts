@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import onvif from 'onvif';
 import { startFleet, type Fleet, type SimCameraInfo } from '../../src/sim/index.js';
+import { reserveBlock } from '../helpers/address-block.js';
+
+const block = reserveBlock();
 
 /** The third-party `onvif` client, promisified as its users write it. */
 type Cam = InstanceType<typeof onvif.Cam>;
@@ -29,7 +32,7 @@ let fleet: Fleet;
 beforeAll(async () => {
   fleet = await startFleet({
     count: 4,
-    addressBase: '127.0.12.1',
+    addressBase: `127.${block.octet}.12.1`,
     ptzSpeed: 4,
     cameras: [{}, { faults: { clockSkewSeconds: 3600 } }, { auth: 'digest' }, { media2: false }],
   });

@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFleet, type Fleet } from '../../src/sim/index.js';
 import { answerChallenge, challengesOf } from '../helpers/digest.js';
 import { call } from '../helpers/soap-client.js';
+import { reserveBlock } from '../helpers/address-block.js';
+
+const block = reserveBlock();
 
 const PTZ = 'xmlns="http://www.onvif.org/ver20/ptz/wsdl"';
 const TT = 'xmlns:tt="http://www.onvif.org/ver10/schema"';
@@ -75,7 +78,7 @@ async function meanDifference(a: Buffer, b: Buffer): Promise<number> {
 beforeAll(async () => {
   fleet = await startFleet({
     count: 5,
-    addressBase: '127.0.15.1',
+    addressBase: `127.${block.octet}.15.1`,
     discovery: false,
     ptzSpeed: 2,
     cameras: [

@@ -3,13 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFleet, type Fleet } from '../../src/sim/index.js';
 import { rawProbe } from '../helpers/raw-probe.js';
 import { call } from '../helpers/soap-client.js';
+import { reserveBlock } from '../helpers/address-block.js';
+
+const block = reserveBlock();
 
 let fleet: Fleet;
 
 beforeAll(async () => {
   fleet = await startFleet({
     count: 3,
-    addressBase: '127.0.14.1',
+    addressBase: `127.${block.octet}.14.1`,
     ssdp: true,
     cameras: [{}, { faults: { onvifOff: true } }, { faults: { httpDown: true } }],
   });
