@@ -3,7 +3,7 @@ import { planSelection, referencesOf } from '../../reconcile/run.js';
 import { verifySavedPlan } from '../../reconcile/saved-plan.js';
 import { workOf } from '../../reconcile/work.js';
 import type { Cli } from '../context.js';
-import { Exit, type ExitCode } from '../exit-codes.js';
+import type { ExitCode } from '../exit-codes.js';
 import { progressLine } from '../progress.js';
 import { planView } from '../views/plan-view.js';
 import { executeWork } from './execute-work.js';
