@@ -9,7 +9,8 @@ import { renderSurveyOutcome } from '../views/survey-view.js';
 import type { ReconcileFlags } from './reconcile-flags.js';
 import { depsOf, loadSelection, settingsOf } from './reconcile-setup.js';
 
-export interface SurveyFlags extends ReconcileFlags {
+/** Survey walks whole streets and looks at views on the walk: it takes neither --point nor --no-views. */
+export interface SurveyFlags extends Omit<ReconcileFlags, 'point' | 'views'> {
   range?: string[];
   /** false with --no-multicast. */
   multicast?: boolean;

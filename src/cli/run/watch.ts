@@ -9,7 +9,8 @@ import { watchLogger } from '../views/watch-view.js';
 import type { ReconcileFlags } from './reconcile-flags.js';
 import { depsOf, loadSelection, settingsOf } from './reconcile-setup.js';
 
-export interface WatchFlags extends ReconcileFlags {
+/** The watch sweeps the sites' ranges and sends no multicast: it takes no --interface. */
+export interface WatchFlags extends Omit<ReconcileFlags, 'interface'> {
   interval: number;
   listen: string;
   events?: boolean;
