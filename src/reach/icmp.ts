@@ -17,6 +17,9 @@ export interface IcmpUnavailable {
 
 type WorkerReply = { id: number; alive: boolean; ms: number; output: string } | { id: number; error: string };
 
+/** How long past a probe's own timeout the helper may take to answer (starting it, under load) before the probe gives up. */
+const HELPER_GRACE_MS = 5000;
+
 // The helper is always the built one: tests run the sources, but a process needs JavaScript.
 const WORKER = packageUrl('dist/reach/icmp-worker.js');
 
@@ -31,6 +34,8 @@ export class IcmpProber {
   private worker: ChildProcess | undefined;
   private nextId = 0;
   private readonly waiting = new Map<number, (reply: WorkerReply) => void>();
+  /** Resolves when the helper listens: a request sent before that would be lost. */
+  private ready: Promise<void> | undefined;
 
   get problem(): IcmpUnavailable | undefined {
     return this.unavailable;
@@ -42,7 +47,12 @@ export class IcmpProber {
     // other secret of camfleet's own; C locale so that ping's output reads as the ping package expects.
     const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C', LC_ALL: 'C' };
     const worker = fork(WORKER, [], { execArgv: [], env, stdio: ['ignore', 'ignore', 'ignore', 'ipc'], serialization: 'json' });
-    worker.on('message', (reply: WorkerReply) => {
+    let listening: () => void = () => undefined;
+    this.ready = new Promise<void>((resolve) => {
+      listening = resolve;
+    });
+    worker.on('message', (reply: WorkerReply | { ready: true }) => {
+      if ('ready' in reply) return listening();
       this.waiting.get(reply.id)?.(reply);
       this.waiting.delete(reply.id);
       if (this.waiting.size === 0) worker.unref();
@@ -51,6 +61,7 @@ export class IcmpProber {
       for (const done of this.waiting.values()) done({ id: -1, error: 'the ping helper stopped' });
       this.waiting.clear();
       this.worker = undefined;
+      listening();
     });
     this.worker = worker;
     return worker;
@@ -62,9 +73,20 @@ export class IcmpProber {
     const worker = this.start();
     worker.ref();
     const id = ++this.nextId;
+    // Never waits for ever: a helper that does not answer in time counts as no reply.
     const reply = await new Promise<WorkerReply>((resolve) => {
-      this.waiting.set(id, resolve);
-      worker.send({ id, ip, timeoutMs });
+      const deadline = setTimeout(() => {
+        this.waiting.delete(id);
+        if (this.waiting.size === 0) worker.unref();
+        resolve({ id, alive: false, ms: 0, output: '' });
+      }, timeoutMs + HELPER_GRACE_MS);
+      this.waiting.set(id, (r) => {
+        clearTimeout(deadline);
+        resolve(r);
+      });
+      void this.ready?.then(() => {
+        if (this.waiting.has(id) && worker.connected) worker.send({ id, ip, timeoutMs });
+      });
     });
     if ('error' in reply) {
       this.unavailable ??= { reason: 'the system ping program is missing', fix: 'install it (Debian: apt-get install iputils-ping)' };
