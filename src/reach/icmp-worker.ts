@@ -13,6 +13,3 @@ process.on('message', (message: { id: number; ip: string; timeoutMs: number }) =
   );
 });
 process.on('disconnect', () => process.exit(0));
-// Only now can a request be heard: the parent waits for this before it sends one (an ES module loads
-// asynchronously, and a message that arrives before the listener is there is dropped).
-process.send?.({ ready: true });

@@ -17,7 +17,7 @@ export interface IcmpUnavailable {
 
 type WorkerReply = { id: number; alive: boolean; ms: number; output: string } | { id: number; error: string };
 
-/** How long past a probe's own timeout the helper may take to answer (starting it, under load) before the probe gives up. */
+/** How long past a probe's own timeout the helper may take to answer (starting up, under load) before the probe gives up. */
 const HELPER_GRACE_MS = 5000;
 
 // The helper is always the built one: tests run the sources, but a process needs JavaScript.
@@ -34,8 +34,6 @@ export class IcmpProber {
   private worker: ChildProcess | undefined;
   private nextId = 0;
   private readonly waiting = new Map<number, (reply: WorkerReply) => void>();
-  /** Resolves when the helper listens: a request sent before that would be lost. */
-  private ready: Promise<void> | undefined;
 
   get problem(): IcmpUnavailable | undefined {
     return this.unavailable;
@@ -47,12 +45,7 @@ export class IcmpProber {
     // other secret of camfleet's own; C locale so that ping's output reads as the ping package expects.
     const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C', LC_ALL: 'C' };
     const worker = fork(WORKER, [], { execArgv: [], env, stdio: ['ignore', 'ignore', 'ignore', 'ipc'], serialization: 'json' });
-    let listening: () => void = () => undefined;
-    this.ready = new Promise<void>((resolve) => {
-      listening = resolve;
-    });
-    worker.on('message', (reply: WorkerReply | { ready: true }) => {
-      if ('ready' in reply) return listening();
+    worker.on('message', (reply: WorkerReply) => {
       this.waiting.get(reply.id)?.(reply);
       this.waiting.delete(reply.id);
       if (this.waiting.size === 0) worker.unref();
@@ -61,7 +54,6 @@ export class IcmpProber {
       for (const done of this.waiting.values()) done({ id: -1, error: 'the ping helper stopped' });
       this.waiting.clear();
       this.worker = undefined;
-      listening();
     });
     this.worker = worker;
     return worker;
@@ -84,9 +76,7 @@ export class IcmpProber {
         clearTimeout(deadline);
         resolve(r);
       });
-      void this.ready?.then(() => {
-        if (this.waiting.has(id) && worker.connected) worker.send({ id, ip, timeoutMs });
-      });
+      worker.send({ id, ip, timeoutMs });
     });
     if ('error' in reply) {
       this.unavailable ??= { reason: 'the system ping program is missing', fix: 'install it (Debian: apt-get install iputils-ping)' };
