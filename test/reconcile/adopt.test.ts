@@ -142,8 +142,11 @@ describe('camfleet inventory adopt --assign and --ignore (what survey does, with
     ]);
     expect((await camfleet(['inventory', 'validate', other.site])).code).toBe(0);
     const plan = JSON.parse((await camfleet(['--json', 'plan', '--inventory', other.site, '--street', 'cong-chinh'], other.env)).stdout);
-    // What is left is the new camera's site settings, for apply: nothing missing, nothing unknown.
-    expect(plan.findings.map((f: { pointId: string; topic: string }) => `${f.pointId} ${f.topic}`)).toEqual([
+    // What is left is the new camera's site settings, for apply: nothing missing, nothing unknown. Its view is
+    // left out: a simulated camera's street comes from its serial number, which comes from its address, so
+    // whether the newcomer happens to match the old camera's reference depends on the block this file got.
+    const findings = plan.findings.filter((f: { topic: string }) => f.topic !== 'view');
+    expect(findings.map((f: { pointId: string; topic: string }) => `${f.pointId} ${f.topic}`)).toEqual([
       'tx2-gate-parking time',
       'tx2-gate-parking network',
     ]);
