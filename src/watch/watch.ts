@@ -22,7 +22,7 @@ export interface WatchOptions {
   intervalMs: number;
   settings: ObserveSettings;
   /** Follow ONVIF events (PullPoint); null: only the periodic checks. */
-  events: { terminationSeconds: number; pullSeconds: number } | null;
+  events: { terminationSeconds: number; pullSeconds: number; batchGapMs: number } | null;
 }
 
 export interface WatchDeps extends Pick<ReconcileDeps, 'credentials'> {

@@ -1,5 +1,5 @@
 import { UserError } from '../../errors.js';
-import { pullSecondsFor } from '../../watch/follow-events.js';
+import { batchGapMs, pullSecondsFor } from '../../watch/follow-events.js';
 import { WatchMetrics } from '../../watch/metrics.js';
 import { parseListen, startMetricsServer } from '../../watch/server.js';
 import { healthVerdict, type WatchHealth, watch } from '../../watch/watch.js';
@@ -45,7 +45,11 @@ export async function runWatch(cli: Cli, flags: WatchFlags): Promise<ExitCode> {
         intervalMs,
         settings: settingsOf(flags),
         events: flags.events
-          ? { terminationSeconds: flags.subscriptionSeconds, pullSeconds: pullSecondsFor(flags.subscriptionSeconds) }
+          ? {
+              terminationSeconds: flags.subscriptionSeconds,
+              pullSeconds: pullSecondsFor(flags.subscriptionSeconds),
+              batchGapMs: batchGapMs(intervalMs),
+            }
           : null,
       },
       { credentials: deps.credentials, now: () => new Date(), signal, log: watchLogger(cli), metrics },
