@@ -57,16 +57,33 @@ export function stdOf(data: ArrayLike<number>, mean = meanOf(data)): number {
  * gamma, the contrast curve of infrared night mode), so a comparison sees the layout, not the light.
  */
 export function ranks(data: ArrayLike<number>): Float32Array {
-  const order = Array.from({ length: data.length }, (_, i) => i).sort((a, b) => data[a]! - data[b]!);
-  const out = new Float32Array(data.length);
-  for (let r = 0; r < order.length; ) {
-    let end = r;
-    while (end + 1 < order.length && data[order[end + 1]!] === data[order[r]!]) end++;
-    const rank = ((r + end) / 2 / Math.max(1, order.length - 1)) * 2 - 1;
-    for (let k = r; k <= end; k++) out[order[k]!] = rank;
-    r = end + 1;
+  // A typed array sorts natively, without a comparator call (and a heap number) per comparison; each value's
+  // rank is then the middle of its run of equal values in the sorted copy, so ties share one rank.
+  const sorted = new Float64Array(data.length);
+  for (let i = 0; i < data.length; i++) sorted[i] = data[i]!;
+  sorted.sort();
+  const scale = Math.max(1, sorted.length - 1);
+  const out = new Float32Array(sorted.length);
+  for (let i = 0; i < sorted.length; i++) {
+    const value = data[i]!;
+    const first = countBelow(sorted, value, false);
+    const last = countBelow(sorted, value, true) - 1;
+    out[i] = ((first + last) / 2 / scale) * 2 - 1;
   }
   return out;
+}
+
+/** How many values of `sorted` are below `value` (or at most `value`, with `orEqual`): a binary search. */
+function countBelow(sorted: Float64Array, value: number, orEqual: boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = sorted[mid]!;
+    if (v < value || (orEqual && v === value)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Pearson correlation of two equally long series (0 when either is flat). */

@@ -41,12 +41,12 @@ export function pullSecondsFor(terminationSeconds: number): number {
 }
 
 /**
- * The least time between the starts of two pulls when the first brought messages: a tenth of a minute
- * interval, less for shorter ones. A camera on a busy street raises motion every few seconds, and pulling
+ * The least time between the starts of two pulls when the first brought messages: a sixth of the
+ * interval, never more than 10 s. A camera on a busy street raises motion every few seconds, and pulling
  * again at once would make every event a round trip (1,000 cameras pulled 163 times a second in the watch
  * benchmark); meanwhile the camera queues what comes, and the next pull brings it all (up to 50). A quiet
  * camera's pull still waits on the camera, so a tamper alarm after quiet arrives at once; after busy
- * seconds, within this gap. Never more than 10 s.
+ * seconds, within this gap.
  */
 export function batchGapMs(intervalMs: number): number {
   return Math.min(10_000, Math.floor(intervalMs / 6));

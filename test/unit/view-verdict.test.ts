@@ -73,6 +73,15 @@ describe('the measures', () => {
     expect(correlation(ranks(ramp.data), ranks(gamma))).toBeCloseTo(1, 6);
   });
 
+  it.each([
+    { values: [3, 1, 2, 2], expected: [1, -1, 0, 0] },
+    { values: [5, 5, 5], expected: [0, 0, 0] },
+    { values: [-0.5, 0, -0, 2, -7], expected: [-0.5, 0.25, 0.25, 1, -1] },
+    { values: [42], expected: [-1] },
+  ])('ranks $values as $expected: from -1 to 1, ties sharing the middle of their run', ({ values, expected }) => {
+    expect([...ranks(Float32Array.from(values))]).toEqual(expected);
+  });
+
   it('correlation is 0 for a flat series, -1 for an inverted one', () => {
     expect(correlation([1, 1, 1], [1, 2, 3])).toBe(0);
     expect(correlation([1, 2, 3], [3, 2, 1])).toBeCloseTo(-1, 6);
