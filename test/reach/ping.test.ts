@@ -29,10 +29,15 @@ beforeAll(async () => {
       { auth: 'digest' },
     ],
   });
-  results = await pingAll(
-    fleet.cameras.map((c) => ({ target: c.name, endpoint: parseDeviceAddress(c.xaddr)!, credentials })),
-    { timeoutMs: 3000, concurrency: 8, rtspPort: fleet.cameras[0]!.rtspPort, maxSkewSeconds: 5, slowMs: 300, icmp: new IcmpProber() },
-  );
+  // The camera with added latency is pinged with a threshold below it (always slow); the others with one no
+  // busy machine reaches, so a healthy camera is never 'slow' because the suite shares the cores with a benchmark.
+  const ping = (names: (name: string) => boolean, slowMs: number) =>
+    pingAll(
+      fleet.cameras.filter((c) => names(c.name)).map((c) => ({ target: c.name, endpoint: parseDeviceAddress(c.xaddr)!, credentials })),
+      { timeoutMs: 3000, concurrency: 8, rtspPort: fleet.cameras[0]!.rtspPort, maxSkewSeconds: 5, slowMs, icmp: new IcmpProber() },
+    );
+  const [others, slow] = await Promise.all([ping((n) => n !== 'cam-006', 60_000), ping((n) => n === 'cam-006', 300)]);
+  results = [...others, ...slow];
 });
 afterAll(() => fleet.stop());
 
@@ -115,7 +120,7 @@ describe('ICMP only when the ONVIF port is closed (what reconciliation asks for)
         concurrency: 4,
         rtspPort: fleet.cameras[0]!.rtspPort,
         maxSkewSeconds: 5,
-        slowMs: 300,
+        slowMs: 60_000,
         icmp: prober,
         icmpWhen: 'port-closed',
       },
