@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import { UserError } from '../../errors.js';
 import { batchGapMs, pullSecondsFor } from '../../watch/follow-events.js';
 import { WatchMetrics } from '../../watch/metrics.js';
@@ -19,6 +20,11 @@ export interface WatchFlags extends Omit<ReconcileFlags, 'interface'> {
 
 /** `camfleet watch`: the check cycle around the clock, its metrics served, until SIGINT or SIGTERM. */
 export async function runWatch(cli: Cli, flags: WatchFlags): Promise<ExitCode> {
+  // A long-running process whose event long-polls outlive the young generation: what they leave is found only
+  // by full collections, and V8 let the old space grow to three times the live heap (RSS 375 MB for 1,000
+  // cameras, 63 MB of it live). Growing it by 40% at each collection keeps RSS near 265 MB for a few
+  // points of CPU (README, Performance). V8 reads the factor at each collection, so it holds when set here.
+  setFlagsFromString('--heap-growing-percent=40');
   const listen = parseListen(flags.listen);
   if (!listen) throw new UserError(`--listen '${flags.listen}' is not HOST:PORT`, { hint: 'e.g. --listen 127.0.0.1:9464' });
   const selection = await loadSelection(flags);
