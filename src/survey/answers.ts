@@ -1,9 +1,9 @@
 import { slug } from '../inventory/editor.js';
-import type { Owner } from '../inventory/model.js';
+import type { Owner, Watches } from '../inventory/model.js';
 import type { SurveyOverview } from './model.js';
 
 /** What a point can watch, offered in this order. */
-export const WATCHES = ['road', 'gate', 'junction', 'alley', 'entrance', 'parking', 'playground', 'market', 'other'];
+export const WATCHES: Watches[] = ['road', 'gate', 'junction', 'alley', 'entrance', 'parking', 'playground', 'market', 'other'];
 export const OWNERS: Owner[] = ['household', 'public', 'business'];
 
 /** "21.0741, 105.7902" (or with a space) → coordinates; anything else → undefined. */

@@ -1,5 +1,4 @@
-import type { ViewReference } from '../inventory/model.js';
-import type { Owner } from '../inventory/model.js';
+import type { Owner, ViewReference, Watches } from '../inventory/model.js';
 import type { Position } from '../onvif/ptz.js';
 
 /** What the network told about one device, enough to record it in the inventory. */
@@ -49,7 +48,7 @@ export interface NewPointAnswers {
   id: string;
   label: string;
   location?: { address?: string; latitude?: number; longitude?: number };
-  watches?: string;
+  watches?: Watches;
   facing?: number;
   owner: Owner;
 }

@@ -3,10 +3,13 @@ import { resolve } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
-// The inventory's shape is written twice: as JSON Schema (what validate enforces, schemas/) and as the
-// TypeScript types the code reads it with (src/inventory/model.ts). This test walks both together, from
-// each document's root down through every nested object and array, and fails where they disagree: a
-// property one has and the other lacks, or one that is required in one and optional in the other.
+// The output documents are written twice: as TypeScript types the code builds them with (a saved plan,
+// src/reconcile/model.ts; the check report, src/reconcile/check-report.ts), whose unions are finer than a
+// schema says, and as the JSON Schemas that document them for their readers (schemas/). This test walks both
+// together, from each document's root down through every nested object and array, and fails where they
+// disagree: a property one has and the other lacks, or one required in one and optional in the other.
+// The inventory's types are generated from its schemas (test/inventory/schema-types.test.ts keeps them
+// current); they are walked here too, as a check of the generation, its x-… narrowing included.
 const ROOT = resolve(import.meta.dirname, '../..');
 const MODEL = resolve(ROOT, 'src/inventory/model.ts');
 // The output documents too: a saved plan (plan --out, read back by apply) and the check report (check --json).
