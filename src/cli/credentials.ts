@@ -5,11 +5,12 @@ import type { Cli } from './context.js';
 /** Adds --user, --password-stdin and --credentials to a command, keeping its typed options. */
 export function credentialOptions<Args extends unknown[], Opts extends OptionValues, Globals extends OptionValues>(
   command: Command<Args, Opts, Globals>,
+  credentialsHelp = 'use this credential profile from ~/.config/camfleet/credentials.json ($CAMFLEET_CREDENTIALS)',
 ) {
   return command
     .option('--user <name>', 'camera user name (default: $CAMFLEET_USER or admin)')
     .option('--password-stdin', 'read the camera password from standard input (or set CAMFLEET_PASSWORD)')
-    .option('--credentials <profile>', 'use this credential profile from ~/.config/camfleet/credentials.json ($CAMFLEET_CREDENTIALS)');
+    .option('--credentials <profile>', credentialsHelp);
 }
 
 function readStdin(): Promise<string> {

@@ -4,12 +4,10 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/main.js';
 
-// The options plan, apply, check, adopt, survey and watch share are added to commander untyped, and the
-// actions read them as hand-written flag interfaces. Typed (tried on 2026-12-06: a generic builder per group of
-// options, each command's flag type inferred from its chain), plan, apply, check, adopt, survey, reaim and
-// view record checked in seconds, but watch's chain alone kept tsc busy past ten minutes, so the inferred types
-// stay out. This test holds the two together: each command's options, as commander parses them, against
-// the properties of its flags type, by name and by whether a value is always there.
+// The flag types the actions read are commander's inference from each command's chain of options
+// (src/cli/reconcile-options.ts). This test holds that inference against what commander does at run time:
+// each command's options, as it parses them, against the properties of its flags type, by name and by
+// whether a value is always there (a default, or a --no- option), so that a type saying "always set" is true.
 const ROOT = resolve(import.meta.dirname, '../..');
 const FILES = {
   reconcile: resolve(ROOT, 'src/cli/run/reconcile-flags.ts'),

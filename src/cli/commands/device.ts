@@ -1,6 +1,6 @@
-import type { Command, CommandUnknownOpts } from '@commander-js/extra-typings';
-import type { ReaimFlags } from '../run/reconcile-flags.js';
-import { addReconcileOptions } from './reconcile.js';
+import type { Command } from '@commander-js/extra-typings';
+import { withLimits, withPoint, withSelection } from '../reconcile-options.js';
+import { withAccessOptions } from '../access-options.js';
 import { deviceOptions } from '../device-options.js';
 import type { CommandKit, Example } from '../kit.js';
 import { anyNumber, collect, nonNegativeNumber, positiveInt } from '../parse-options.js';
@@ -185,22 +185,12 @@ export function registerPtz(program: Command, kit: CommandKit): Example {
   deviceOptions(
     preset.command('remove').description('remove the preset NAME').argument('<target>', TARGET).argument('<name>', 'preset name'),
   ).action(kit.action(async (cli, target, name, opts) => (await presets()).runPresetRemove(cli, target, name, opts)));
-  addReconcileOptions(
-    ptz
-      .command('reaim')
-      .description(
-        "bulk: every PTZ camera of a street to a preset (--preset NAME), or the inventory's presets saved on each (--save)",
-      ) as unknown as CommandUnknownOpts,
-    { discovery: false, views: false },
-  )
-    .option('--preset <name>', 'send each camera to this preset')
-    .option('--save', 'move each camera to each of its inventory presets and save it there')
-    .option('--yes', 'go ahead without asking (needed when there is no terminal)')
+  reaimCommand(ptz)
     .addHelpText(
       'after',
       '\nExamples:\n  camfleet ptz reaim --inventory inventory/tan-xuan-2 --street cong-chinh --preset gate\n  camfleet ptz reaim --inventory inventory/tan-xuan-2 --street ngo-8 --save --yes',
     )
-    .action(kit.action(async (cli, ...args: unknown[]) => (await import('../run/reaim.js')).runReaim(cli, args[0] as ReaimFlags)));
+    .action(kit.action(async (cli, flags) => (await import('../run/reaim.js')).runReaim(cli, flags)));
   return { command: 'ptz', example: 'camfleet ptz preset set 127.0.1.1 road   # save where it points as "road"' };
 }
 
@@ -245,4 +235,15 @@ export function registerTime(program: Command, kit: CommandKit): Example {
     .addHelpText('after', '\nExamples:\n  camfleet time sync 127.0.1.1\n  camfleet time sync 127.0.1.1 --ntp vn.pool.ntp.org')
     .action(kit.action(async (cli, target, opts) => (await import('../run/network.js')).runTimeSync(cli, target, opts)));
   return { command: 'time', example: 'camfleet time sync 127.0.1.1             # fix a drifting camera clock' };
+}
+
+/** ptz reaim's options (it works on the inventory's own cameras: no discovery, no views). */
+export function reaimCommand(ptz: Command) {
+  const command = ptz
+    .command('reaim')
+    .description("bulk: every PTZ camera of a street to a preset (--preset NAME), or the inventory's presets saved on each (--save)");
+  return withLimits(withAccessOptions(withPoint(withSelection(command))))
+    .option('--preset <name>', 'send each camera to this preset')
+    .option('--save', 'move each camera to each of its inventory presets and save it there')
+    .option('--yes', 'go ahead without asking (needed when there is no terminal)');
 }

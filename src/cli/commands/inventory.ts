@@ -1,8 +1,8 @@
-import type { Command, CommandUnknownOpts } from '@commander-js/extra-typings';
+import type { Command } from '@commander-js/extra-typings';
 import type { CommandKit, Example } from '../kit.js';
-import type { AdoptFlags } from '../run/reconcile-flags.js';
-import { addReconcileOptions } from './reconcile.js';
 import { collect } from '../parse-options.js';
+import { withDiscovery, withInterface, withLimits, withPoint, withSelection, withViews } from '../reconcile-options.js';
+import { withAccessOptions } from '../access-options.js';
 
 export function registerInventory(program: Command, kit: CommandKit): Example {
   const inventory = program
@@ -58,14 +58,32 @@ export function registerInventory(program: Command, kit: CommandKit): Example {
       }),
     );
 
-  addReconcileOptions(
-    inventory
-      .command('adopt')
-      .description(
-        'write what the network shows into the inventory: moved addresses, identities of points that had none, unknown devices as new points (--into)',
-      )
-      .argument('[plan]', 'a plan saved with camfleet plan --out; default: plan now') as unknown as CommandUnknownOpts,
-  )
+  adoptCommand(inventory)
+    .addHelpText(
+      'after',
+      '\nExamples:\n  camfleet inventory adopt --inventory inventory/tan-xuan-2\n  camfleet inventory adopt plan.json --into cong-chinh --yes\n' +
+        "  camfleet inventory adopt --inventory inventory/tan-xuan-2 --assign 127.20.2.50=tx2-gate-parking --ignore 127.20.2.77='shop opposite'",
+    )
+    .action(
+      kit.action(async (cli, planPath, flags) => {
+        if (!['public', 'household', 'business'].includes(flags.owner))
+          throw new (await import('../../errors.js')).UserError(`--owner must be public, household or business`);
+        return (await import('../run/adopt.js')).runAdopt(cli, planPath, flags);
+      }),
+    );
+
+  return { command: 'inventory', example: 'camfleet inventory validate inventory/tan-xuan-2' };
+}
+
+/** inventory adopt's options; AdoptFlags is what commander infers from this chain. */
+export function adoptCommand(inventory: Command) {
+  const command = inventory
+    .command('adopt')
+    .description(
+      'write what the network shows into the inventory: moved addresses, identities of points that had none, unknown devices as new points (--into)',
+    )
+    .argument('[plan]', 'a plan saved with camfleet plan --out; default: plan now');
+  return withLimits(withAccessOptions(withDiscovery(withInterface(withViews(withPoint(withSelection(command)))))))
     .option('--into <street>', 'add unknown devices as new points of this street')
     .option('--owner <owner>', 'owner of new points: public, household or business', 'public')
     .option(
@@ -78,20 +96,5 @@ export function registerInventory(program: Command, kit: CommandKit): Example {
       "the device found at ADDRESS is not part of the programme: list it in the site's ignoredDevices (repeatable)",
       collect(String),
     )
-    .option('--yes', 'write without asking (needed when there is no terminal)')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  camfleet inventory adopt --inventory inventory/tan-xuan-2\n  camfleet inventory adopt plan.json --into cong-chinh --yes\n' +
-        "  camfleet inventory adopt --inventory inventory/tan-xuan-2 --assign 127.20.2.50=tx2-gate-parking --ignore 127.20.2.77='shop opposite'",
-    )
-    .action(
-      kit.action(async (cli, ...args: unknown[]) => {
-        const flags = args[1] as AdoptFlags;
-        if (!['public', 'household', 'business'].includes(flags.owner))
-          throw new (await import('../../errors.js')).UserError(`--owner must be public, household or business`);
-        return (await import('../run/adopt.js')).runAdopt(cli, args[0] as string | undefined, flags);
-      }),
-    );
-
-  return { command: 'inventory', example: 'camfleet inventory validate inventory/tan-xuan-2' };
+    .option('--yes', 'write without asking (needed when there is no terminal)');
 }

@@ -1,5 +1,5 @@
-import type { Command, CommandUnknownOpts } from '@commander-js/extra-typings';
-import { addAccessOptions } from '../access-options.js';
+import type { Command } from '@commander-js/extra-typings';
+import { withAccessOptions } from '../access-options.js';
 import { credentialOptions } from '../credentials.js';
 import type { CommandKit, Example } from '../kit.js';
 import { nonNegativeNumber, port, positiveInt } from '../parse-options.js';
@@ -21,8 +21,7 @@ export function registerPing(program: Command, kit: CommandKit): Example {
     .option('-t, --timeout <seconds>', 'time limit of each step', nonNegativeNumber('--timeout'), 3)
     .option('--concurrency <n>', 'cameras checked at once', positiveInt('--concurrency', 1024), 32)
     .option('--rtsp-port <port>', 'RTSP port to test with TCP', port, 554);
-  addAccessOptions(command as unknown as CommandUnknownOpts);
-  credentialOptions(command)
+  credentialOptions(withAccessOptions(command))
     .addHelpText(
       'after',
       '\nExamples:\n  camfleet ping 127.0.1.1 127.0.1.2:80 http://127.0.1.3/onvif/device_service\n  CAMFLEET_PASSWORD=camfleet camfleet ping --inventory inventory/tan-xuan-2 --json\n\nExit: 0 every camera ok, 1 any camera not ok, 2 bad input.',

@@ -1,7 +1,7 @@
-import type { Command, CommandUnknownOpts } from '@commander-js/extra-typings';
+import type { Command } from '@commander-js/extra-typings';
 import type { CommandKit, Example } from '../kit.js';
-import type { ViewRecordFlags } from '../run/view-record.js';
-import { addReconcileOptions } from './reconcile.js';
+import { withLimits, withPoint, withSelection } from '../reconcile-options.js';
+import { withAccessOptions } from '../access-options.js';
 
 export function registerView(program: Command, kit: CommandKit): Example {
   const view = program
@@ -13,24 +13,12 @@ export function registerView(program: Command, kit: CommandKit): Example {
         'compare each camera with it: ok, turned, covered, blurred.',
     );
 
-  addReconcileOptions(
-    view
-      .command('record')
-      .description(
-        'take the reference views of the selected points: a fixed camera as it is, a PTZ camera at each of its presets\n(it goes there, waits until still, and is put back); shows what it will write, then asks',
-      ) as unknown as CommandUnknownOpts,
-    { discovery: false, views: false },
-  )
-    .option('--preset <name>', 'only this preset of a PTZ point')
-    .option('--night', 'a night (infrared) reference, kept beside the day one')
-    .option('--yes', 'write without asking (needed when there is no terminal)')
+  viewRecordCommand(view)
     .addHelpText(
       'after',
       '\nExamples:\n  camfleet view record --inventory inventory/tan-xuan-2 --point tx2-gate-in\n  camfleet view record --inventory inventory/tan-xuan-2 --street ngo-8 --yes\n  camfleet view record --inventory inventory/tan-xuan-2 --point tx2-gate-out --preset road --night\n\nAfter a deliberate re-aim, record again: the change shows up in git diff.\nExit: 0 recorded, 1 a camera could not be recorded, 2 usage.',
     )
-    .action(
-      kit.action(async (cli, ...args: unknown[]) => (await import('../run/view-record.js')).runViewRecord(cli, args[0] as ViewRecordFlags)),
-    );
+    .action(kit.action(async (cli, flags) => (await import('../run/view-record.js')).runViewRecord(cli, flags)));
 
   view
     .command('compare')
@@ -48,4 +36,17 @@ export function registerView(program: Command, kit: CommandKit): Example {
       }),
     );
   return { command: 'view', example: 'camfleet view record --point tx2-gate-in        # what it should see' };
+}
+
+/** view record's options: the inventory's own cameras (no discovery), whose views it takes (no --no-views). */
+export function viewRecordCommand(view: Command) {
+  const command = view
+    .command('record')
+    .description(
+      'take the reference views of the selected points: a fixed camera as it is, a PTZ camera at each of its presets\n(it goes there, waits until still, and is put back); shows what it will write, then asks',
+    );
+  return withLimits(withAccessOptions(withPoint(withSelection(command))))
+    .option('--preset <name>', 'only this preset of a PTZ point')
+    .option('--night', 'a night (infrared) reference, kept beside the day one')
+    .option('--yes', 'write without asking (needed when there is no terminal)');
 }

@@ -1,19 +1,15 @@
-import type { Command, CommandUnknownOpts } from '@commander-js/extra-typings';
+import type { Command } from '@commander-js/extra-typings';
 import type { CommandKit, Example } from '../kit.js';
 import { positiveInt } from '../parse-options.js';
-import type { WatchFlags } from '../run/watch.js';
-import { addReconcileOptions } from './reconcile.js';
+import { withDiscovery, withLimits, withPoint, withSelection, withViews } from '../reconcile-options.js';
+import { withAccessOptions } from '../access-options.js';
 
-export function registerWatch(program: Command, kit: CommandKit): Example {
-  addReconcileOptions(
-    program
-      .command('watch')
-      .summary(
-        'around the clock: check every camera each interval, log each change, serve Prometheus metrics, follow ONVIF events',
-      ) as unknown as CommandUnknownOpts,
-    // The watch sweeps the sites' networkRanges and sends no multicast: it takes no --interface.
-    { interfaceHelp: null },
-  )
+/** watch's options. It sweeps the sites' networkRanges and sends no multicast: it takes no --interface. */
+export function watchCommand(program: Command) {
+  const command = program
+    .command('watch')
+    .summary('around the clock: check every camera each interval, log each change, serve Prometheus metrics, follow ONVIF events');
+  return withLimits(withAccessOptions(withDiscovery(withViews(withPoint(withSelection(command))))))
     .option(
       '--interval <seconds>',
       'check every camera once per this many seconds, spread over the interval',
@@ -27,7 +23,11 @@ export function registerWatch(program: Command, kit: CommandKit): Example {
       'event subscription lifetime asked for; renewed at half of what the camera grants; each pull waits up to a third (at most 60 s)',
       positiveInt('--subscription-seconds', 3600),
       180,
-    )
+    );
+}
+
+export function registerWatch(program: Command, kit: CommandKit): Example {
+  watchCommand(program)
     .addHelpText(
       'after',
       '\nRead-only. Logs one line per change of state (with --json, one JSON object per line). SIGINT or SIGTERM\n' +
@@ -35,6 +35,6 @@ export function registerWatch(program: Command, kit: CommandKit): Example {
         'Examples:\n  camfleet watch --inventory inventory/tan-xuan-2 --events\n' +
         '  camfleet --json watch --inventory inventory --interval 120 --listen 0.0.0.0:9464 >> watch.jsonl',
     )
-    .action(kit.action(async (cli, ...args: unknown[]) => (await import('../run/watch.js')).runWatch(cli, args[0] as WatchFlags)));
+    .action(kit.action(async (cli, flags) => (await import('../run/watch.js')).runWatch(cli, flags)));
   return { command: 'watch', example: 'camfleet watch --events                 # around the clock, with /metrics' };
 }

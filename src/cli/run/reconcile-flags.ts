@@ -1,54 +1,15 @@
-import type { AccessFlags } from '../../auth/access-policy.js';
+import type { applyCommand, checkCommand, planCommand } from '../commands/reconcile.js';
+import type { adoptCommand } from '../commands/inventory.js';
+import type { reaimCommand } from '../commands/device.js';
+import type { FlagsOf } from '../reconcile-options.js';
 
-/** The options of plan, apply, check and reaim, as commander parses them. */
-export interface ReconcileFlags extends AccessFlags {
-  user?: string;
-  passwordStdin?: boolean;
-  credentials?: string;
-  inventory?: string;
-  street?: string;
-  point?: string;
-  interface?: string[];
-  discovery: boolean;
-  /** false with --no-views. */
-  views?: boolean;
-  timeout: number;
-  concurrency: number;
-  rtspPort: number;
-}
-
-export interface PlanFlags extends ReconcileFlags {
-  out?: string;
-  prune?: boolean;
-  html?: string;
-}
-
-export interface ApplyFlags extends ReconcileFlags {
-  yes?: boolean;
-  prune?: boolean;
-  home?: boolean;
-}
-
-export interface CheckFlags extends ReconcileFlags {
-  junit?: string;
-  /** With check, --json names the report file (the global --json goes before the command). */
-  json?: string | boolean;
-  markdown?: string;
-  /** Write the field report (index.html and its pictures) into this folder. */
-  html?: string;
-  shard?: string;
-}
-
-export interface ReaimFlags extends ReconcileFlags {
-  preset?: string;
-  save?: boolean;
-  yes?: boolean;
-}
-
-export interface AdoptFlags extends ReconcileFlags {
-  yes?: boolean;
-  owner: string;
-  into?: string;
-  assign?: string[];
-  ignore?: string[];
-}
+/**
+ * The flags of the reconciling commands: commander's inference from each command's chain of options, so that
+ * a flag added, renamed or given a default changes the type the action reads (one definition of each).
+ */
+export type { ReconcileFlags } from '../reconcile-options.js';
+export type PlanFlags = FlagsOf<typeof planCommand>;
+export type ApplyFlags = FlagsOf<typeof applyCommand>;
+export type CheckFlags = FlagsOf<typeof checkCommand>;
+export type ReaimFlags = FlagsOf<typeof reaimCommand>;
+export type AdoptFlags = FlagsOf<typeof adoptCommand>;

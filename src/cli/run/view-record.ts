@@ -6,14 +6,11 @@ import type { Cli } from '../context.js';
 import { credentialResolver } from '../credentials.js';
 import { Exit, type ExitCode } from '../exit-codes.js';
 import { renderCaptures } from '../views/view-view.js';
-import type { ReconcileFlags } from './reconcile-flags.js';
+import type { viewRecordCommand } from '../commands/view.js';
+import type { FlagsOf } from '../reconcile-options.js';
 import { loadSelection } from './reconcile-setup.js';
 
-export interface ViewRecordFlags extends ReconcileFlags {
-  preset?: string;
-  night?: boolean;
-  yes?: boolean;
-}
+export type ViewRecordFlags = FlagsOf<typeof viewRecordCommand>;
 
 /** `camfleet view record`: takes reference views, shows what will be written, asks, then writes. */
 export async function runViewRecord(cli: Cli, flags: ViewRecordFlags): Promise<ExitCode> {

@@ -7,16 +7,11 @@ import { healthVerdict, type WatchHealth, watch } from '../../watch/watch.js';
 import type { Cli } from '../context.js';
 import { Exit, type ExitCode } from '../exit-codes.js';
 import { watchLogger } from '../views/watch-view.js';
-import type { ReconcileFlags } from './reconcile-flags.js';
+import type { watchCommand } from '../commands/watch.js';
+import type { FlagsOf } from '../reconcile-options.js';
 import { depsOf, loadSelection, settingsOf } from './reconcile-setup.js';
 
-/** The watch sweeps the sites' ranges and sends no multicast: it takes no --interface. */
-export interface WatchFlags extends Omit<ReconcileFlags, 'interface'> {
-  interval: number;
-  listen: string;
-  events?: boolean;
-  subscriptionSeconds: number;
-}
+export type WatchFlags = FlagsOf<typeof watchCommand>;
 
 /** `camfleet watch`: the check cycle around the clock, its metrics served, until SIGINT or SIGTERM. */
 export async function runWatch(cli: Cli, flags: WatchFlags): Promise<ExitCode> {
