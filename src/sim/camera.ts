@@ -5,7 +5,7 @@ import { NonceCache } from './auth/ws-security.js';
 import { DEFAULT_PROFILES } from './defaults.js';
 import type { DiscoveryAdvert, Sequence } from './discovery/messages.js';
 import type { DiscoveryMember, DiscoveryResponder } from './discovery/responder.js';
-import { handleHttp, SERVICE_PATHS, SNAPSHOT_PATH } from './http-handler.js';
+import { type HttpCamera, handleHttp, SERVICE_PATHS, SNAPSHOT_PATH } from './http-handler.js';
 import {
   type AuthMode,
   type CameraFaults,
@@ -22,7 +22,7 @@ import { TOPIC, tamperTopics } from './events/topics.js';
 import { PtzHead } from './ptz-head.js';
 import { createRtspServer } from './rtsp-server.js';
 import { describeSdp } from './sdp.js';
-import type { ServiceCamera, ServiceName } from './services/context.js';
+import type { ServiceName } from './services/service-name.js';
 import { renderSnapshot } from './scene/render.js';
 import { posixTzOffsetMs } from './timezone.js';
 
@@ -107,7 +107,7 @@ function close(server: Server | NetServer | undefined): Promise<void> {
  * One simulated ONVIF camera: an HTTP server for its SOAP services and snapshots, an RTSP server,
  * and a place in the fleet's WS-Discovery responder. Faults switch its listeners on and off.
  */
-export class SimCamera implements ServiceCamera, DiscoveryMember, SsdpMember {
+export class SimCamera implements HttpCamera, DiscoveryMember, SsdpMember {
   readonly name: string;
   readonly identity: CameraIdentity;
   readonly location: string | undefined;

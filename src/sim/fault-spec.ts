@@ -1,5 +1,5 @@
 import type { FaultChanges } from './model.js';
-import type { Tamper } from './scene/render.js';
+import type { Tamper } from './model.js';
 
 /** Faults as written on the command line: `KIND[=VALUE][@TARGETS]`. */
 export interface FaultSpec {

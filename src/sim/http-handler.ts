@@ -2,10 +2,28 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { splitScheme } from '../auth/http-digest.js';
 import { authenticateSoap } from './auth/soap-auth.js';
-import type { SimCamera } from './camera.js';
+import type { DigestAuthority } from './auth/digest-authority.js';
+import type { NonceCache } from './auth/ws-security.js';
+import type { AuthMode } from './model.js';
+import type { ServiceCamera } from './services/context.js';
 import { dispatchSoap, type SoapReply } from './soap/dispatch.js';
-import type { ServiceName } from './services/context.js';
-import { DESCRIPTION_PATH, descriptionDocument } from './upnp/description.js';
+import type { ServiceName } from './services/service-name.js';
+import { DESCRIPTION_PATH, descriptionDocument, type UpnpAdvert } from './upnp/description.js';
+
+/** What the HTTP front needs of a simulated camera (a SimCamera), so that it need not know the class. */
+export interface HttpCamera extends ServiceCamera {
+  readonly nonces: NonceCache;
+  readonly realm: string;
+  readonly httpDigest: DigestAuthority;
+  readonly authMode: AuthMode;
+  readonly snapshotAuth: 'digest' | 'basic';
+  random(): number;
+  credentials(): { username: string; password: string };
+  delay(): Promise<void>;
+  observeRequest(body: string): void;
+  snapshot(profileToken: string): Promise<Buffer> | undefined;
+  upnpAdvert(): UpnpAdvert | undefined;
+}
 
 export const SERVICE_PATHS: Record<ServiceName, string> = {
   device: '/onvif/device_service',
@@ -66,7 +84,7 @@ function basicMatches(header: string | undefined, username: string, password: st
   return given.length === wanted.length && timingSafeEqual(given, wanted);
 }
 
-async function handleSnapshot(camera: SimCamera, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+async function handleSnapshot(camera: HttpCamera, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const { username, password } = camera.credentials();
   if (camera.authMode !== 'none') {
     if (camera.snapshotAuth === 'basic') {
@@ -95,7 +113,7 @@ async function handleSnapshot(camera: SimCamera, req: IncomingMessage, res: Serv
 }
 
 /** Answers one HTTP request to a simulated camera: SOAP services, the snapshot URL, or 404. */
-export async function handleHttp(camera: SimCamera, req: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function handleHttp(camera: HttpCamera, req: IncomingMessage, res: ServerResponse): Promise<void> {
   // A share of requests is never answered, like a camera whose web server is overloaded.
   if (camera.faults.dropRate > 0 && camera.random() < camera.faults.dropRate) return;
   const url = new URL(req.url ?? '/', 'http://camera');

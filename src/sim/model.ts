@@ -1,4 +1,8 @@
-import type { Tamper } from './scene/render.js';
+/** How a camera's view was tampered with, as the field does it. */
+export type Tamper =
+  | { kind: 'none' | 'covered' | 'bagged' | 'turned' | 'upside-down' | 'defocused' | 'sprayed' | 'nudged' }
+  /** The camera was physically rotated by this many degrees (its PTZ positions with it). */
+  | { kind: 'panned'; degrees: number };
 
 /** How a simulated camera authenticates SOAP requests. */
 export type AuthMode = 'ws-security' | 'digest' | 'both' | 'none';

@@ -1,6 +1,6 @@
 import type { AuthMode, DigestAlgorithm } from './model.js';
 import { expandTargets } from './fault-spec.js';
-import type { ServiceName } from './services/context.js';
+import type { ServiceName } from './services/service-name.js';
 
 /**
  * How a simulated camera behaves where real devices differ, named for the behaviour, never a vendor.

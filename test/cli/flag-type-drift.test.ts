@@ -5,14 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/main.js';
 
 // The flag types the actions read are commander's inference from each command's chain of options
-// (src/cli/reconcile-options.ts). This test holds that inference against what commander does at run time:
+// (src/cli/options/). This test holds that inference against what commander does at run time:
 // each command's options, as it parses them, against the properties of its flags type, by name and by
 // whether a value is always there (a default, or a --no- option), so that a type saying "always set" is true.
 const ROOT = resolve(import.meta.dirname, '../..');
 const FILES = {
-  reconcile: resolve(ROOT, 'src/cli/run/reconcile-flags.ts'),
-  survey: resolve(ROOT, 'src/cli/run/survey.ts'),
-  watch: resolve(ROOT, 'src/cli/run/watch.ts'),
+  reconcile: resolve(ROOT, 'src/cli/options/reconcile.ts'),
+  adopt: resolve(ROOT, 'src/cli/options/adopt.ts'),
+  survey: resolve(ROOT, 'src/cli/options/survey.ts'),
+  watch: resolve(ROOT, 'src/cli/options/watch.ts'),
 };
 const program = ts.createProgram(Object.values(FILES), { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.NodeNext });
 const checker = program.getTypeChecker();
@@ -60,7 +61,7 @@ describe("the flag types the actions read, against commander's options", () => {
     [['plan'], 'PlanFlags', FILES.reconcile],
     [['apply'], 'ApplyFlags', FILES.reconcile],
     [['check'], 'CheckFlags', FILES.reconcile],
-    [['inventory', 'adopt'], 'AdoptFlags', FILES.reconcile],
+    [['inventory', 'adopt'], 'AdoptFlags', FILES.adopt],
     [['survey'], 'SurveyFlags', FILES.survey],
     [['watch'], 'WatchFlags', FILES.watch],
   ])('%j and %s agree', (path, typeName, file) => {

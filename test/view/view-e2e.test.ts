@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDocument } from '../../src/inventory/canonical.js';
 import type { CheckReport } from '../../src/reconcile/check-report.js';
-import type { Tamper } from '../../src/sim/scene/render.js';
+import type { Tamper } from '../../src/sim/model.js';
 import { reserveBlock } from '../helpers/address-block.js';
 import { camfleet } from '../helpers/cli-in-process.js';
 import { hostileCamera } from '../helpers/hostile-camera.js';

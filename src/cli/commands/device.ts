@@ -1,8 +1,7 @@
 import type { Command } from '@commander-js/extra-typings';
-import { withLimits, withPoint, withSelection } from '../reconcile-options.js';
-import { withAccessOptions } from '../access-options.js';
 import { deviceOptions } from '../device-options.js';
 import type { CommandKit, Example } from '../kit.js';
+import { reaimCommand } from '../options/reaim.js';
 import { anyNumber, collect, nonNegativeNumber, positiveInt } from '../parse-options.js';
 
 const TARGET = 'host, host:port, device service URL, or street/point with --inventory';
@@ -235,15 +234,4 @@ export function registerTime(program: Command, kit: CommandKit): Example {
     .addHelpText('after', '\nExamples:\n  camfleet time sync 127.0.1.1\n  camfleet time sync 127.0.1.1 --ntp vn.pool.ntp.org')
     .action(kit.action(async (cli, target, opts) => (await import('../run/network.js')).runTimeSync(cli, target, opts)));
   return { command: 'time', example: 'camfleet time sync 127.0.1.1             # fix a drifting camera clock' };
-}
-
-/** ptz reaim's options (it works on the inventory's own cameras: no discovery, no views). */
-export function reaimCommand(ptz: Command) {
-  const command = ptz
-    .command('reaim')
-    .description("bulk: every PTZ camera of a street to a preset (--preset NAME), or the inventory's presets saved on each (--save)");
-  return withLimits(withAccessOptions(withPoint(withSelection(command))))
-    .option('--preset <name>', 'send each camera to this preset')
-    .option('--save', 'move each camera to each of its inventory presets and save it there')
-    .option('--yes', 'go ahead without asking (needed when there is no terminal)');
 }

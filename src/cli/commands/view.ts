@@ -1,7 +1,6 @@
 import type { Command } from '@commander-js/extra-typings';
 import type { CommandKit, Example } from '../kit.js';
-import { withLimits, withPoint, withSelection } from '../reconcile-options.js';
-import { withAccessOptions } from '../access-options.js';
+import { viewRecordCommand } from '../options/view-record.js';
 
 export function registerView(program: Command, kit: CommandKit): Example {
   const view = program
@@ -36,17 +35,4 @@ export function registerView(program: Command, kit: CommandKit): Example {
       }),
     );
   return { command: 'view', example: 'camfleet view record --point tx2-gate-in        # what it should see' };
-}
-
-/** view record's options: the inventory's own cameras (no discovery), whose views it takes (no --no-views). */
-export function viewRecordCommand(view: Command) {
-  const command = view
-    .command('record')
-    .description(
-      'take the reference views of the selected points: a fixed camera as it is, a PTZ camera at each of its presets\n(it goes there, waits until still, and is put back); shows what it will write, then asks',
-    );
-  return withLimits(withAccessOptions(withPoint(withSelection(command))))
-    .option('--preset <name>', 'only this preset of a PTZ point')
-    .option('--night', 'a night (infrared) reference, kept beside the day one')
-    .option('--yes', 'write without asking (needed when there is no terminal)');
 }

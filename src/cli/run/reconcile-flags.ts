@@ -1,15 +1,8 @@
-import type { applyCommand, checkCommand, planCommand } from '../commands/reconcile.js';
-import type { adoptCommand } from '../commands/inventory.js';
-import type { reaimCommand } from '../commands/device.js';
-import type { FlagsOf } from '../reconcile-options.js';
-
 /**
- * The flags of the reconciling commands: commander's inference from each command's chain of options, so that
- * a flag added, renamed or given a default changes the type the action reads (one definition of each).
+ * The flags of the reconciling commands: commander's inference from each command's chain of options
+ * (src/cli/options/), so that a flag added, renamed or given a default changes the type the action reads.
  */
-export type { ReconcileFlags } from '../reconcile-options.js';
-export type PlanFlags = FlagsOf<typeof planCommand>;
-export type ApplyFlags = FlagsOf<typeof applyCommand>;
-export type CheckFlags = FlagsOf<typeof checkCommand>;
-export type ReaimFlags = FlagsOf<typeof reaimCommand>;
-export type AdoptFlags = FlagsOf<typeof adoptCommand>;
+export type { AdoptFlags } from '../options/adopt.js';
+export type { ReconcileFlags } from '../options/groups.js';
+export type { ReaimFlags } from '../options/reaim.js';
+export type { ApplyFlags, CheckFlags, PlanFlags } from '../options/reconcile.js';

@@ -6,12 +6,8 @@ import { Exit, type ExitCode } from '../exit-codes.js';
 import { promptDialogue } from '../prompts/survey-dialogue.js';
 import { asker } from '../prompts/survey-questions.js';
 import { renderSurveyOutcome } from '../views/survey-view.js';
-import type { surveyCommand } from '../commands/survey.js';
-import type { FlagsOf } from '../reconcile-options.js';
+import type { SurveyFlags } from '../options/survey.js';
 import { depsOf, loadSelection, settingsOf } from './reconcile-setup.js';
-
-/** Survey walks whole streets and looks at views on the walk: it takes neither --point nor --no-views. */
-export type SurveyFlags = FlagsOf<typeof surveyCommand>;
 
 export const NON_INTERACTIVE_HINT =
   "without a terminal, the same steps are: 'camfleet inventory adopt' (moved cameras and identities; --assign ADDRESS=POINT, --into STREET for new points, --ignore ADDRESS for devices that are not ours), " +

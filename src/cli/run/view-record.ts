@@ -6,11 +6,8 @@ import type { Cli } from '../context.js';
 import { credentialResolver } from '../credentials.js';
 import { Exit, type ExitCode } from '../exit-codes.js';
 import { renderCaptures } from '../views/view-view.js';
-import type { viewRecordCommand } from '../commands/view.js';
-import type { FlagsOf } from '../reconcile-options.js';
+import type { ViewRecordFlags } from '../options/view-record.js';
 import { loadSelection } from './reconcile-setup.js';
-
-export type ViewRecordFlags = FlagsOf<typeof viewRecordCommand>;
 
 /** `camfleet view record`: takes reference views, shows what will be written, asks, then writes. */
 export async function runViewRecord(cli: Cli, flags: ViewRecordFlags): Promise<ExitCode> {

@@ -7,11 +7,8 @@ import { healthVerdict, type WatchHealth, watch } from '../../watch/watch.js';
 import type { Cli } from '../context.js';
 import { Exit, type ExitCode } from '../exit-codes.js';
 import { watchLogger } from '../views/watch-view.js';
-import type { watchCommand } from '../commands/watch.js';
-import type { FlagsOf } from '../reconcile-options.js';
+import type { WatchFlags } from '../options/watch.js';
 import { depsOf, loadSelection, settingsOf } from './reconcile-setup.js';
-
-export type WatchFlags = FlagsOf<typeof watchCommand>;
 
 /** `camfleet watch`: the check cycle around the clock, its metrics served, until SIGINT or SIGTERM. */
 export async function runWatch(cli: Cli, flags: WatchFlags): Promise<ExitCode> {

@@ -1,4 +1,4 @@
-import type { Tamper } from '../scene/render.js';
+import type { Tamper } from '../model.js';
 
 /** The ONVIF topics a simulated camera raises (tns1: http://www.onvif.org/ver10/topics). */
 export const TOPIC = {

@@ -1,14 +1,8 @@
 import sharp from 'sharp';
-import type { PtzPosition } from '../model.js';
+import type { PtzPosition, Tamper } from '../model.js';
 import { hashUnit } from './hash.js';
 import { lightAt } from './lighting.js';
 import { streetSvg, textureGround, wallSvg } from './street-scene.js';
-
-/** How a camera's view was tampered with, as the field does it. */
-export type Tamper =
-  | { kind: 'none' | 'covered' | 'bagged' | 'turned' | 'upside-down' | 'defocused' | 'sprayed' | 'nudged' }
-  /** The camera was physically rotated by this many degrees (its PTZ positions with it). */
-  | { kind: 'panned'; degrees: number };
 
 export interface SnapshotRequest {
   /** The profile's resolution: snapshots come at it, as real cameras send them. */

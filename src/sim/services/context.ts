@@ -1,11 +1,10 @@
 import type { XmlElement } from '../../xml/parse.js';
 import type { CameraFaults, CameraIdentity, CameraState } from '../model.js';
 import type { Persona } from '../persona.js';
+import type { ServiceName } from './service-name.js';
 import type { EventHub } from '../events/hub.js';
 import type { PtzHead } from '../ptz-head.js';
 import type { RecordedSpan, StorageModel } from '../storage.js';
-
-export type ServiceName = 'device' | 'media' | 'media2' | 'ptz' | 'recording' | 'search' | 'replay' | 'events' | 'subscription';
 
 /** What the SOAP service handlers may see and change of a simulated camera. */
 export interface ServiceCamera {

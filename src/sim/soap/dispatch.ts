@@ -2,7 +2,8 @@ import { child, parseXml, XmlSyntaxError, type XmlElement } from '../../xml/pars
 import { NS } from '../../soap/namespaces.js';
 import { soapEnvelope, soapFault } from '../../soap/envelope.js';
 import { actionNotSupported, notWellFormed, SoapFault } from './fault.js';
-import type { Handler, OperationContext, ServiceCamera, ServiceName } from '../services/context.js';
+import type { Handler, OperationContext, ServiceCamera } from '../services/context.js';
+import type { ServiceName } from '../services/service-name.js';
 import { deviceHandlers, PRE_AUTH_OPERATIONS } from '../services/device.js';
 import { mediaHandlers } from '../services/media.js';
 import { media2Handlers } from '../services/media2.js';

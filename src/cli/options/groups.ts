@@ -1,7 +1,7 @@
 import type { Command, OptionValues } from '@commander-js/extra-typings';
-import { credentialOptions } from './credentials.js';
-import type { AccessFlags } from '../auth/access-policy.js';
-import { collect, nonNegativeNumber, port, positiveInt } from './parse-options.js';
+import { credentialOptions } from '../credentials.js';
+import type { AccessFlags } from '../../auth/access-policy.js';
+import { collect, nonNegativeNumber, port, positiveInt } from '../parse-options.js';
 
 /**
  * The options plan, apply, check, reaim, adopt, survey, view record and watch share, as groups each command
