@@ -12,7 +12,10 @@ export class UserError extends Error {
   }
 }
 
-/** Whether `err` is a UserError, also across module copies (the built CLI and tests may both load one). */
+/**
+ * Whether `err` is a UserError. By class alone: there is one copy of this module in each program (the
+ * built CLI is one bundle whose lazily loaded commands share its chunks; tests load the sources).
+ */
 export function isUserError(err: unknown): err is UserError {
-  return err instanceof UserError || (err instanceof Error && err.name === 'UserError');
+  return err instanceof UserError;
 }

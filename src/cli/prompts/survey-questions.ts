@@ -20,6 +20,8 @@ async function interruptible<T>(question: Promise<T>): Promise<T> {
   try {
     return await question;
   } catch (err) {
+    // By name, as inquirer documents: @inquirer/prompts does not export its error classes (they live in
+    // @inquirer/core, which camfleet does not depend on directly).
     if (err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError')) throw new SurveyInterrupted();
     throw err;
   }
