@@ -31,13 +31,18 @@ beforeAll(async () => {
   });
   // The camera with added latency is pinged with a threshold below it (always slow); the others with one no
   // busy machine reaches, so a healthy camera is never 'slow' because the suite shares the cores with a benchmark.
+  const icmp = new IcmpProber();
   const ping = (names: (name: string) => boolean, slowMs: number) =>
     pingAll(
       fleet.cameras.filter((c) => names(c.name)).map((c) => ({ target: c.name, endpoint: parseDeviceAddress(c.xaddr)!, credentials })),
-      { timeoutMs: 3000, concurrency: 8, rtspPort: fleet.cameras[0]!.rtspPort, maxSkewSeconds: 5, slowMs, icmp: new IcmpProber() },
+      { timeoutMs: 3000, concurrency: 8, rtspPort: fleet.cameras[0]!.rtspPort, maxSkewSeconds: 5, slowMs, icmp },
     );
-  const [others, slow] = await Promise.all([ping((n) => n !== 'cam-006', 60_000), ping((n) => n === 'cam-006', 300)]);
-  results = [...others, ...slow];
+  try {
+    const [others, slow] = await Promise.all([ping((n) => n !== 'cam-006', 60_000), ping((n) => n === 'cam-006', 300)]);
+    results = [...others, ...slow];
+  } finally {
+    icmp.close();
+  }
 });
 afterAll(() => fleet.stop());
 
@@ -83,14 +88,15 @@ describe('camfleet ping: each health state and warning from the matching simulat
     const dropping = await startFleet({ count: 1, addressBase: `127.${block.octet}.51.1`, discovery: false, faults: { dropRate: 1 } });
     try {
       const started = Date.now();
+      const icmp = new IcmpProber();
       const [r] = await pingAll([{ target: 'x', endpoint: parseDeviceAddress(dropping.cameras[0]!.xaddr)!, credentials }], {
         timeoutMs: 500,
         concurrency: 1,
         rtspPort: 554,
         maxSkewSeconds: 5,
         slowMs: 1000,
-        icmp: new IcmpProber(),
-      });
+        icmp,
+      }).finally(() => icmp.close());
       expect(r!.state).toBe('onvif-down');
       expect(r!.errors.join(' ')).toMatch(/no answer within 500 ms/);
       // Each step is bounded; the whole check of a silent camera ends a little after the limit, not at 120 s.
