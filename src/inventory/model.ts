@@ -21,7 +21,7 @@ export type Watches = NonNullable<Point['watches']>;
 export type ViewReference = Schema.Views[number];
 export type PresetSpec = NonNullable<NonNullable<Point['ptz']>['presets']>[number];
 /** What a camera must keep on its own storage; false: it records elsewhere (an NVR) or not at all. */
-export type RecordingSpec = NonNullable<Point['recording']>;
+export type RecordingSpec = Schema.Recording;
 /** Devices that are not part of the programme: not reported as unknown. */
 export type IgnoredDevice = NonNullable<Site['ignoredDevices']>[number];
 

@@ -2,6 +2,26 @@
 // do not edit. Change the schema, then run `npm run schema-types`.
 
 /**
+ * what the camera must keep on its own storage (ONVIF Profile G): false for a camera that records elsewhere (an NVR) or not at all
+ */
+export type Recording =
+  | false
+  | {
+      /**
+       * the footage must reach back at least this many days (default 7)
+       */
+      minRetentionDays?: number;
+      /**
+       * the newest footage may be at most this old, on the camera's clock (default 15)
+       */
+      maxSilenceMinutes?: number;
+      /**
+       * This interface was referenced by `undefined`'s JSON-Schema definition
+       * via the `patternProperty` "^x-".
+       */
+      [extension: `x-${string}`]: unknown;
+    };
+/**
  * desired stream settings per media profile
  */
 export type StreamDefaults = Stream[];
@@ -110,26 +130,7 @@ export interface Site {
      */
     credentialProfile?: string;
     access?: Access;
-    /**
-     * what the camera must keep on its own storage (ONVIF Profile G): false for a camera that records elsewhere (an NVR) or not at all
-     */
-    recording?:
-      | false
-      | {
-          /**
-           * the footage must reach back at least this many days (default 7)
-           */
-          minRetentionDays?: number;
-          /**
-           * the newest footage may be at most this old, on the camera's clock (default 15)
-           */
-          maxSilenceMinutes?: number;
-          /**
-           * This interface was referenced by `undefined`'s JSON-Schema definition
-           * via the `patternProperty` "^x-".
-           */
-          [extension: `x-${string}`]: unknown;
-        };
+    recording?: Recording;
     /**
      * a host name or IPv4 address
      */
@@ -405,26 +406,7 @@ export interface Point {
   };
   streams?: StreamDefaults;
   views?: Views;
-  /**
-   * what the camera must keep on its own storage (ONVIF Profile G): false for a camera that records elsewhere (an NVR) or not at all
-   */
-  recording?:
-    | false
-    | {
-        /**
-         * the footage must reach back at least this many days (default 7)
-         */
-        minRetentionDays?: number;
-        /**
-         * the newest footage may be at most this old, on the camera's clock (default 15)
-         */
-        maxSilenceMinutes?: number;
-        /**
-         * This interface was referenced by `undefined`'s JSON-Schema definition
-         * via the `patternProperty` "^x-".
-         */
-        [extension: `x-${string}`]: unknown;
-      };
+  recording?: Recording;
   /**
    * where a PTZ camera must be able to point
    */
