@@ -1,7 +1,6 @@
 import type { Command } from '@commander-js/extra-typings';
-import { withAccessOptions } from '../access-options.js';
 import { collect } from '../parse-options.js';
-import { type FlagsOf, withDiscovery, withInterface, withLimits, withPoint, withSelection, withViews } from './groups.js';
+import { type FlagsOf, withReconcileOptions } from './groups.js';
 
 /** inventory adopt's options; AdoptFlags is what commander infers from this chain. */
 export function adoptCommand(inventory: Command) {
@@ -11,7 +10,7 @@ export function adoptCommand(inventory: Command) {
       'write what the network shows into the inventory: moved addresses, identities of points that had none, unknown devices as new points (--into)',
     )
     .argument('[plan]', 'a plan saved with camfleet plan --out; default: plan now');
-  return withLimits(withAccessOptions(withDiscovery(withInterface(withViews(withPoint(withSelection(command)))))))
+  return withReconcileOptions(command)
     .option('--into <street>', 'add unknown devices as new points of this street')
     .option('--owner <owner>', 'owner of new points: public, household or business', 'public')
     .option(

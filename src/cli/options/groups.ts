@@ -1,6 +1,6 @@
 import type { Command, OptionValues } from '@commander-js/extra-typings';
 import { credentialOptions } from '../credentials.js';
-import type { AccessFlags } from '../../auth/access-policy.js';
+import { withAccessOptions } from '../access-options.js';
 import { collect, nonNegativeNumber, port, positiveInt } from '../parse-options.js';
 
 /**
@@ -8,7 +8,8 @@ import { collect, nonNegativeNumber, port, positiveInt } from '../parse-options.
  * chains in the order --help shows them. Each group is a plain chain with no branches: commander's types
  * infer every command's flags from it. Two shapes send the type checker into minutes of inference, and are
  * avoided: a helper that adds options conditionally (a union of command types per branch), and options
- * chained inside a generic helper after another generic helper's result (the commands chain the groups).
+ * chained inside a helper generic in its options after another such helper's result (measured: minutes for
+ * watch's chain; withReconcileOptions below is generic only in the arguments, and checks in a blink).
  */
 
 /** Credentials and which part of the inventory. */
@@ -57,6 +58,7 @@ export type FlagsOf<F extends (...args: never[]) => { opts(): unknown }> = Retur
 // The groups' flags, each inferred from its own chain on a bare command (no arguments, no options yet).
 type None = Record<never, never>;
 type SelectionFlags = FlagsOf<typeof withSelection<[], None, None>>;
+type AccessOptionFlags = FlagsOf<typeof withAccessOptions<[], None, None>>;
 type LimitFlags = FlagsOf<typeof withLimits<[], None, None>>;
 type OptionalGroupFlags = FlagsOf<typeof withPoint<[], None, None>> &
   FlagsOf<typeof withViews<[], None, None>> &
@@ -64,4 +66,13 @@ type OptionalGroupFlags = FlagsOf<typeof withPoint<[], None, None>> &
   FlagsOf<typeof withDiscovery<[], None, None>>;
 
 /** What the shared set-up reads: every reconciling command's flags, the groups not all of them take optional. */
-export type ReconcileFlags = SelectionFlags & AccessFlags & LimitFlags & Partial<OptionalGroupFlags>;
+export type ReconcileFlags = SelectionFlags & AccessOptionFlags & LimitFlags & Partial<OptionalGroupFlags>;
+
+/**
+ * Everything plan, apply, check and inventory adopt share, in --help order. Generic only in the command's
+ * arguments: its options start empty, so each group's result is a concrete type (the slow shape is options
+ * chained on a generic option type).
+ */
+export function withReconcileOptions<A extends unknown[]>(command: Command<A, None, None>) {
+  return withLimits(withAccessOptions(withDiscovery(withInterface(withViews(withPoint(withSelection(command)))))));
+}

@@ -1,11 +1,10 @@
 import { type Command, Option } from '@commander-js/extra-typings';
-import { withAccessOptions } from '../access-options.js';
-import { type FlagsOf, withDiscovery, withInterface, withLimits, withPoint, withSelection, withViews } from './groups.js';
+import { type FlagsOf, withReconcileOptions } from './groups.js';
 
 /** plan's options; its flags type (PlanFlags) is what commander infers from this chain. */
 export function planCommand(program: Command) {
   const command = program.command('plan').summary('compare the cameras with the inventory: what drifted, what is missing, what is unknown');
-  return withLimits(withAccessOptions(withDiscovery(withInterface(withViews(withPoint(withSelection(command)))))))
+  return withReconcileOptions(command)
     .option('--out <file>', 'save the plan (JSON) for a later apply')
     .option('--prune', 'also plan to remove presets the inventory does not list')
     .option('--html <dir>', "also write the field report (DIR/index.html): every camera's view, a street plan, what to do");
@@ -16,7 +15,7 @@ export function applyCommand(program: Command) {
     .command('apply')
     .summary('fix what the plan found: presets, encoder settings, clocks, network settings; verified after')
     .argument('[plan]', 'a plan saved with plan --out (refused if a camera changed since); default: plan now');
-  return withLimits(withAccessOptions(withDiscovery(withInterface(withViews(withPoint(withSelection(command)))))))
+  return withReconcileOptions(command)
     .option('--yes', 'apply without asking (needed when there is no terminal)')
     .option('--prune', 'also remove presets the inventory does not list')
     .option('--home', "also set each PTZ camera's home position from the inventory (ONVIF cannot read it back)");
@@ -24,7 +23,7 @@ export function applyCommand(program: Command) {
 
 export function checkCommand(program: Command) {
   const command = program.command('check').summary('for CI: validate the inventory, then plan; JUnit, JSON and markdown reports');
-  return withLimits(withAccessOptions(withDiscovery(withInterface(withViews(withPoint(withSelection(command)))))))
+  return withReconcileOptions(command)
     .option('--junit <file>', 'write JUnit XML: one test case per point')
     .option('--json <file>', 'write the JSON report (schemas/report.schema.json); camfleet --json check prints it instead')
     .option('--markdown <file>', 'write a markdown summary for CI job pages')

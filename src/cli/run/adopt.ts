@@ -10,7 +10,7 @@ import { progressLine } from '../progress.js';
 import { inventoryChangesView } from '../views/inventory-changes-view.js';
 import { writeChanges } from '../../inventory/write-changes.js';
 import { assignmentsOf } from '../adopt-flags.js';
-import type { AdoptFlags } from './reconcile-flags.js';
+import type { AdoptFlags } from '../options/adopt.js';
 import { depsOf, loadSelection, settingsOf } from './reconcile-setup.js';
 
 /** `camfleet inventory adopt`: writes observed facts back into the inventory, after showing the diff. */

@@ -7,7 +7,7 @@ import type { ExitCode } from '../exit-codes.js';
 import { progressLine } from '../progress.js';
 import { planView } from '../views/plan-view.js';
 import { executeWork } from './execute-work.js';
-import type { ApplyFlags } from './reconcile-flags.js';
+import type { ApplyFlags } from '../options/reconcile.js';
 import { depsOf, loadSelection, settingsOf } from './reconcile-setup.js';
 
 /** `camfleet apply [plan.json]`: a saved plan (checked against the inventory and the cameras), or a plan made now. */

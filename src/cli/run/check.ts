@@ -6,7 +6,7 @@ import { Exit, type ExitCode } from '../exit-codes.js';
 import { progressLine } from '../progress.js';
 import { renderCheck } from '../views/check-view.js';
 import { renderHtmlReport, thumbnailCollector } from '../views/html-report-view.js';
-import type { CheckFlags } from './reconcile-flags.js';
+import type { CheckFlags } from '../options/reconcile.js';
 import { depsOf, settingsOf } from './reconcile-setup.js';
 
 function parseShard(text: string | undefined): { index: number; count: number; text: string } | undefined {

@@ -6,7 +6,8 @@ import type { Cli } from '../context.js';
 import { Exit, type ExitCode } from '../exit-codes.js';
 import { progressLine } from '../progress.js';
 import { planView } from '../views/plan-view.js';
-import type { ApplyFlags, ReaimFlags } from './reconcile-flags.js';
+import type { ReaimFlags } from '../options/reaim.js';
+import type { ApplyFlags } from '../options/reconcile.js';
 import { depsOf } from './reconcile-setup.js';
 
 /** Shows the work, asks (or takes --yes), applies it camera by camera and shows what became of each change. */

@@ -6,7 +6,7 @@ import { Exit, type ExitCode } from '../exit-codes.js';
 import { progressLine } from '../progress.js';
 import { renderHtmlReport, thumbnailCollector } from '../views/html-report-view.js';
 import { planView } from '../views/plan-view.js';
-import type { PlanFlags } from './reconcile-flags.js';
+import type { PlanFlags } from '../options/reconcile.js';
 import { depsOf, loadSelection, settingsOf } from './reconcile-setup.js';
 
 /** `camfleet plan`: what drifted from the inventory, what needs a person, what is missing or unknown. */

@@ -4,7 +4,7 @@ import { reaimWork } from '../../reconcile/work.js';
 import type { Cli } from '../context.js';
 import type { ExitCode } from '../exit-codes.js';
 import { executeWork } from './execute-work.js';
-import type { ReaimFlags } from './reconcile-flags.js';
+import type { ReaimFlags } from '../options/reaim.js';
 import { loadSelection } from './reconcile-setup.js';
 
 /** `camfleet ptz reaim`: every PTZ camera of a street to a preset, or the inventory's presets saved on them. */

@@ -4,7 +4,7 @@ import type { ObserveSettings, ReconcileDeps } from '../../reconcile/run.js';
 import { type Selection, selectPoints } from '../../reconcile/selection.js';
 import type { Cli } from '../context.js';
 import { credentialResolver } from '../credentials.js';
-import type { ReconcileFlags } from './reconcile-flags.js';
+import type { ReconcileFlags } from '../options/groups.js';
 
 /** How to look at cameras, from the flags plan, apply, check, reaim, adopt and survey share. */
 export function settingsOf(flags: ReconcileFlags): ObserveSettings {
