@@ -70,10 +70,10 @@ describe('event pulls after a busy moment', () => {
   });
 
   it.each([
-    [60_000, 10_000],
-    [600_000, 10_000],
-    [6_000, 1_000],
-    [1_200, 200],
+    [60_000, 30_000],
+    [600_000, 30_000],
+    [6_000, 3_000],
+    [1_200, 600],
   ])('for a %i ms interval is %i ms', (interval, gap) => {
     expect(batchGapMs(interval)).toBe(gap);
   });
