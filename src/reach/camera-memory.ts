@@ -1,24 +1,37 @@
 import type { ChallengeAnswerer } from '../auth/digest-client.js';
 import type { ServiceEntry } from '../onvif/device.js';
 
-/** A snapshot address as last used: the URI of a profile, and its Digest challenge, answered without a 401 first. */
-export interface KeptSnapshot {
-  uri?: { profile: string; uri: string };
+/** A Digest challenge as last answered: the next request goes out answered, without a 401 first. */
+export interface KeptChallenge {
   answerer?: ChallengeAnswerer;
+}
+
+/** A snapshot address as last used: the URI of a profile, and its Digest challenge. */
+export interface KeptSnapshot extends KeptChallenge {
+  uri?: { profile: string; uri: string };
 }
 
 /**
  * What a long-running watch keeps of one camera between its checks, so a check asks only what can change:
- * where its services are (GetServices) and where its snapshots are, with their Digest challenge. Kept only
+ * where its services are (GetServices), where its snapshots are, and the Digest challenges of its snapshots
+ * and of its stream's DESCRIBE. While it is kept, the camera's ports are only checked when ONVIF does not
+ * answer (inspect.ts). Kept only
  * through clean checks: an error forgets it all, and the next check reads everything afresh; a kept snapshot
  * address that stops answering is asked for again in the same check.
  */
 export class CameraMemory {
   services: ServiceEntry[] | undefined;
   snapshot: KeptSnapshot = {};
+  rtsp: KeptChallenge = {};
+
+  /** Whether the last check was clean, so this one may build on what it kept. */
+  get remembered(): boolean {
+    return this.services !== undefined;
+  }
 
   forget(): void {
     this.services = undefined;
     this.snapshot = {};
+    this.rtsp = {};
   }
 }

@@ -85,17 +85,22 @@ export async function inspectCamera<E = never>(t: InspectTarget<E>, options: Ins
   });
   const creds = t.credentials !== undefined;
 
-  const onvifTcp = tcpCheck(host, port, options.timeoutMs);
+  const memory = t.memory;
+  // The port checks only tell a camera whose ONVIF does not answer apart from one that is gone
+  // (onvif-down or unreachable). A camera whose last check was clean is checked for them only if ONVIF
+  // fails now, and its DESCRIBE goes out answered with the challenge kept from the last one: two
+  // connections fewer in each check of a watch.
+  const remembered = memory?.remembered === true;
+  const onvifTcp = remembered ? undefined : tcpCheck(host, port, options.timeoutMs);
   // The RTSP port check is an unauthenticated DESCRIBE: it proves the port open and brings the Digest
   // challenge that the stream's DESCRIBE answers without another round trip.
-  const rtspEarly = rtspChallenge(host, options.rtspPort, options.timeoutMs);
+  const rtspEarly = remembered ? undefined : rtspChallenge(host, options.rtspPort, options.timeoutMs);
   const clock = (async () => {
     const t0 = performance.now();
     const { offsetMs } = await client.syncClock();
     return { offsetMs, ms: Math.round(performance.now() - t0) };
   })();
   const identity = creds ? device.getDeviceInformation(client) : undefined;
-  const memory = t.memory;
   const services = creds
     ? memory?.services
       ? Promise.resolve(device.useServices(client, memory.services))
@@ -108,22 +113,32 @@ export async function inspectCamera<E = never>(t: InspectTarget<E>, options: Ins
     const uri = await getStreamUri(client, main.token);
     return {
       uri,
-      probe: await probeStream(uri, { endpoint: t.endpoint, credentials: t.credentials, policy }, options.timeoutMs, await rtspEarly),
+      probe: await probeStream(
+        uri,
+        { endpoint: t.endpoint, credentials: t.credentials, policy },
+        options.timeoutMs,
+        await rtspEarly,
+        memory?.rtsp,
+      ),
     };
   });
   const extra = creds && t.extra ? t.extra(client, { identity: identity!, services: services!, profiles: profiles! }) : undefined;
   // Reads that others build on are also awaited through them; settle them here so none is left unhandled.
   for (const p of [identity, services, profiles]) p?.catch(() => undefined);
 
-  const [onvifPort, rtspPort, clockResult, identityResult, streamResult, extraResult] = await Promise.all([
-    onvifTcp,
-    rtspEarly,
+  const [clockResult, identityResult, streamResult, extraResult] = await Promise.all([
     settle(clock),
     identity && settle(identity),
     stream && settle(stream),
     extra && settle(extra),
   ]);
 
+  // ONVIF that answered proves its port open, and a DESCRIBE that was answered the RTSP port.
+  const streamAnswered = streamResult?.ok === true && streamResult.value.probe.status !== null;
+  const [onvifPortOpen, rtspPortOpen] = await Promise.all([
+    clockResult.ok && remembered ? true : (onvifTcp ?? tcpCheck(host, port, options.timeoutMs)).then((r) => r.ok),
+    streamAnswered && remembered ? true : (rtspEarly ?? rtspChallenge(host, options.rtspPort, options.timeoutMs)).then((r) => r.open),
+  ]);
   if (!clockResult.ok) errors.push(`ONVIF: ${describe(clockResult.error)}`);
   let auth: StepOutcomes['auth'] = 'no-credentials';
   if (identityResult) {
@@ -157,8 +172,8 @@ export async function inspectCamera<E = never>(t: InspectTarget<E>, options: Ins
     target: t,
     started,
     errors,
-    onvifPortOpen: onvifPort.ok,
-    rtspPortOpen: rtspPort.open,
+    onvifPortOpen,
+    rtspPortOpen,
     clock: clockResult.ok ? clockResult.value : null,
     auth,
     authMode: client.authMode,

@@ -3,6 +3,7 @@ import { type CameraAccess, foreignHostRefusal, mayReceiveCredentials } from '..
 import { ChallengeAnswerer } from '../auth/digest-client.js';
 import { describeVideo, type StreamDescription } from '../media/sdp.js';
 import { displayUri } from '../text/display.js';
+import type { KeptChallenge } from './camera-memory.js';
 
 export interface RtspProbe extends StreamDescription {
   ok: boolean;
@@ -125,9 +126,17 @@ export async function rtspChallenge(host: string, port: number, timeoutMs: numbe
 
 /**
  * RTSP DESCRIBE of a stream URI (Digest when asked): does the stream answer, and with what video?
- * Credentials go only to the camera's own host, as its access policy says.
+ * Credentials go only to the camera's own host, as its access policy says. The first DESCRIBE goes out
+ * answered when a challenge is at hand: `kept` (the last DESCRIBE's, which then keeps this one's), else
+ * `early`; a server that wants a fresh nonce challenges again, and is answered once more.
  */
-export async function probeStream(uri: string, access: CameraAccess, timeoutMs: number, early?: RtspChallenge): Promise<RtspProbe> {
+export async function probeStream(
+  uri: string,
+  access: CameraAccess,
+  timeoutMs: number,
+  early?: RtspChallenge,
+  kept?: KeptChallenge,
+): Promise<RtspProbe> {
   const started = performance.now();
   const fail = (error: string, status: number | null = null): RtspProbe => ({
     ok: false,
@@ -154,17 +163,24 @@ export async function probeStream(uri: string, access: CameraAccess, timeoutMs: 
     const refusal = foreignHostRefusal(`stream URI ${displayUri(uri)}`, url, access.endpoint);
     return fail(`${refusal.message} — ${refusal.hint}`);
   }
-  const answerer = credentials
-    ? new ChallengeAnswerer(credentials, {
-        allowBasic: access.policy.allowBasic,
-        allowDigestWithoutQop: access.policy.allowDigestWithoutQop,
-        encrypted: false,
-      })
-    : undefined;
+  const newAnswerer = (): ChallengeAnswerer | undefined =>
+    credentials
+      ? new ChallengeAnswerer(credentials, {
+          allowBasic: access.policy.allowBasic,
+          allowDigestWithoutQop: access.policy.allowDigestWithoutQop,
+          encrypted: false,
+        })
+      : undefined;
+  const keptAnswerer = credentials && kept?.answerer?.ready ? kept.answerer : undefined;
+  let answerer = keptAnswerer ?? newAnswerer();
   try {
     const port = Number(url.port || 554);
     const reuse = early && answerer && early.host === url.hostname && early.port === port && early.challenges.length > 0;
-    const preset = reuse && answerer.learn(early.challenges).ok ? answerer.authorize('DESCRIBE', url.href) : undefined;
+    const preset = keptAnswerer
+      ? keptAnswerer.authorize('DESCRIBE', url.href)
+      : reuse && answerer!.learn(early.challenges).ok
+        ? answerer!.authorize('DESCRIBE', url.href)
+        : undefined;
     let reply = await rtspRequest(
       url,
       'DESCRIBE',
@@ -173,6 +189,8 @@ export async function probeStream(uri: string, access: CameraAccess, timeoutMs: 
       timeoutMs,
     );
     if (reply.status === 401 && answerer) {
+      // A kept challenge that went stale is replaced, not added to.
+      if (keptAnswerer) answerer = newAnswerer()!;
       const learned = answerer.learn(reply.headers.get('www-authenticate') ?? []);
       if (!learned.ok) return fail(`${learned.reason} — ${learned.hint}`, 401);
       reply = await rtspRequest(
@@ -185,6 +203,7 @@ export async function probeStream(uri: string, access: CameraAccess, timeoutMs: 
     }
     if (reply.status !== 200)
       return fail(reply.status === 401 ? 'the camera refused the credentials for the stream' : `RTSP ${reply.status}`, reply.status);
+    if (kept && answerer?.ready) kept.answerer = answerer;
     return { ok: true, status: 200, ms: Math.round(performance.now() - started), error: null, ...describeVideo(reply.body) };
   } catch (err) {
     return fail((err as Error).message);

@@ -1,3 +1,5 @@
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Secret } from '../../src/credentials/secret.js';
 import { loadInventory } from '../../src/inventory/load.js';
@@ -11,8 +13,9 @@ import { reserveBlock } from '../helpers/address-block.js';
 import { reconcileEnv, type ReconcileEnv } from '../helpers/reconcile-env.js';
 
 // What the watch keeps of a camera between checks, against the simulator: the second check of a clean camera
-// asks neither GetServices nor GetSnapshotUri and still compares its view; a kept snapshot address that no
-// longer gives a picture is asked for again in the same check; a camera in trouble is forgotten.
+// asks neither GetServices nor GetSnapshotUri and still compares its view, and opens neither port check (a
+// bare TCP connection, an unauthenticated DESCRIBE); a kept snapshot address that no longer gives a picture is
+// asked for again in the same check; a camera in trouble is forgotten.
 const POINT = 'tx2-ngo-8-3';
 const block = reserveBlock();
 const operations: string[] = [];
@@ -36,9 +39,31 @@ afterAll(async () => {
   block.release();
 });
 
+// Every connection this process opens to the camera, by port (Node publishes each client socket it makes),
+// and those closed without a byte sent: the bare TCP checks.
+const connections = new Map<number, number>();
+let silent = 0;
+const countConnection = (message: unknown): void => {
+  const socket = (message as { socket: Socket }).socket;
+  socket.once('connect', () => {
+    if (socket.remoteAddress !== env.fleet.camera(POINT).info().address) return;
+    connections.set(socket.remotePort!, (connections.get(socket.remotePort!) ?? 0) + 1);
+    socket.once('close', () => {
+      if (socket.bytesWritten === 0) silent++;
+    });
+  });
+};
+
 const look = async (memory: CameraMemory) => {
   operations.length = 0;
-  return observeOne(d, credentials, 5000, env.fleet.camera(POINT).info().rtspPort, references, undefined, memory);
+  connections.clear();
+  silent = 0;
+  subscribe('net.client.socket', countConnection);
+  try {
+    return await observeOne(d, credentials, 5000, env.fleet.camera(POINT).info().rtspPort, references, undefined, memory);
+  } finally {
+    unsubscribe('net.client.socket', countConnection);
+  }
 };
 
 describe('a camera remembered between checks', () => {
@@ -53,6 +78,10 @@ describe('a camera remembered between checks', () => {
     expect(memory.services?.length).toBeGreaterThan(3);
     expect(memory.snapshot.uri?.uri).toMatch(/snapshot/);
     expect(memory.snapshot.answerer?.ready).toBe(true);
+    expect(memory.rtsp.answerer?.ready).toBe(true);
+    // The early unauthenticated DESCRIBE and the answered one; the bare TCP check of the ONVIF port.
+    expect(connections.get(env.fleet.camera(POINT).info().rtspPort)).toBe(2);
+    expect(silent).toBe(1);
   });
 
   it('the next check asks neither again, and sees the same', async () => {
@@ -62,6 +91,10 @@ describe('a camera remembered between checks', () => {
     expect(operations).not.toContain('GetServices');
     expect(operations).not.toContain('GetSnapshotUri');
     expect(operations).toContain('GetProfiles');
+    expect(o.stream).toMatchObject({ ok: true, codec: 'H264' });
+    // One DESCRIBE, answered with the kept challenge, and no bare TCP check.
+    expect(connections.get(env.fleet.camera(POINT).info().rtspPort)).toBe(1);
+    expect(silent).toBe(0);
   });
 
   it('a kept snapshot address that gives no picture is asked for again in the same check', async () => {
