@@ -88,8 +88,8 @@ export async function inspectCamera<E = never>(t: InspectTarget<E>, options: Ins
   const memory = t.memory;
   // The port checks only tell a camera whose ONVIF does not answer apart from one that is gone
   // (onvif-down or unreachable). A camera whose last check was clean is checked for them only if ONVIF
-  // fails now, and its DESCRIBE goes out answered with the challenge kept from the last one: two
-  // connections fewer in each check of a watch.
+  // fails now, and its DESCRIBE goes to the stream address kept from the last one, answered with the
+  // challenge kept with it: two connections and a GetStreamUri fewer in each check of a watch.
   const remembered = memory?.remembered === true;
   const onvifTcp = remembered ? undefined : tcpCheck(host, port, options.timeoutMs);
   // The RTSP port check is an unauthenticated DESCRIBE: it proves the port open and brings the Digest
@@ -107,20 +107,23 @@ export async function inspectCamera<E = never>(t: InspectTarget<E>, options: Ins
       : device.getServices(client)
     : undefined;
   const profiles = services?.then(() => getProfiles(client));
+  const access = { endpoint: t.endpoint, credentials: t.credentials, policy };
   const stream = profiles?.then(async (list) => {
     const main = list[0];
     if (!main) throw new Error('the camera has no media profile');
+    const kept = memory?.stream;
+    const keptUri = kept?.uri?.profile === main.token ? kept.uri.uri : undefined;
+    if (keptUri) {
+      const probe = await probeStream(keptUri, access, options.timeoutMs, undefined, kept);
+      // A server that did not answer would not answer at another address either; one that said no to
+      // this one (404, 454…) may have moved the stream: ask where it is now.
+      if (probe.ok || probe.status === null || probe.status === 401) return { uri: keptUri, probe };
+      kept!.uri = undefined;
+    }
     const uri = await getStreamUri(client, main.token);
-    return {
-      uri,
-      probe: await probeStream(
-        uri,
-        { endpoint: t.endpoint, credentials: t.credentials, policy },
-        options.timeoutMs,
-        await rtspEarly,
-        memory?.rtsp,
-      ),
-    };
+    const probe = await probeStream(uri, access, options.timeoutMs, await rtspEarly, kept);
+    if (kept && probe.ok) kept.uri = { profile: main.token, uri };
+    return { uri, probe };
   });
   const extra = creds && t.extra ? t.extra(client, { identity: identity!, services: services!, profiles: profiles! }) : undefined;
   // Reads that others build on are also awaited through them; settle them here so none is left unhandled.

@@ -3,7 +3,7 @@ import { httpGet } from '../device/http-get.js';
 import type { ViewReference } from '../inventory/model.js';
 import type { OnvifClient } from '../onvif/client.js';
 import { getSnapshotUri, type MediaProfile } from '../onvif/media.js';
-import type { KeptSnapshot } from '../reach/camera-memory.js';
+import type { KeptAddress } from '../reach/camera-memory.js';
 import type { Position } from '../onvif/ptz.js';
 import type { EarlyReads } from '../reach/inspect.js';
 import { displayText } from '../text/display.js';
@@ -77,7 +77,7 @@ export async function fetchSnapshot(
   early: Pick<EarlyReads, 'profiles'>,
   timeoutMs: number,
   choose: (profiles: MediaProfile[]) => MediaProfile | undefined = (profiles) => profiles[0],
-  kept?: KeptSnapshot,
+  kept?: KeptAddress,
 ): Promise<Buffer> {
   const profile = choose(await early.profiles);
   if (!profile) throw new Error('the camera has no media profile');
@@ -104,7 +104,7 @@ export async function keepSnapshot(
   early: Pick<EarlyReads, 'profiles'>,
   timeoutMs: number,
   keep: (snapshot: Buffer) => void,
-  kept?: KeptSnapshot,
+  kept?: KeptAddress,
 ): Promise<void> {
   await fetchSnapshot(client, access, early, timeoutMs, snapshotProfile, kept).then(keep, () => undefined);
 }
@@ -121,7 +121,7 @@ export async function readView(
   position: Promise<Position | null>,
   plan: ViewPlan,
   loader: ReferenceLoader,
-  options: { timeoutMs: number; keep?: (snapshot: Buffer) => void; kept?: KeptSnapshot },
+  options: { timeoutMs: number; keep?: (snapshot: Buffer) => void; kept?: KeptAddress },
 ): Promise<ViewObservation> {
   const where = referencesAt(plan, await position.catch(() => null));
   if (typeof where === 'string') {

@@ -13,9 +13,10 @@ import { reserveBlock } from '../helpers/address-block.js';
 import { reconcileEnv, type ReconcileEnv } from '../helpers/reconcile-env.js';
 
 // What the watch keeps of a camera between checks, against the simulator: the second check of a clean camera
-// asks neither GetServices nor GetSnapshotUri and still compares its view, and opens neither port check (a
-// bare TCP connection, an unauthenticated DESCRIBE); a kept snapshot address that no longer gives a picture is
-// asked for again in the same check; a camera in trouble is forgotten.
+// asks none of GetServices, GetSnapshotUri and GetStreamUri and still compares its view and describes its
+// stream, and opens neither port check (a bare TCP connection, an unauthenticated DESCRIBE); a kept snapshot
+// or stream address that no longer answers is asked for again in the same check; a camera in trouble is
+// forgotten.
 const POINT = 'tx2-ngo-8-3';
 const block = reserveBlock();
 const operations: string[] = [];
@@ -69,7 +70,7 @@ const look = async (memory: CameraMemory) => {
 describe('a camera remembered between checks', () => {
   const memory = new CameraMemory();
 
-  it('the first check reads everything and keeps the services, the snapshot address and its challenge', async () => {
+  it('the first check reads everything and keeps the services, the snapshot and stream addresses and their challenges', async () => {
     const o = await look(memory);
     expect(o.state).toBe('ok');
     expect(o.view).toMatchObject({ status: 'compared', verdict: 'ok' });
@@ -78,19 +79,21 @@ describe('a camera remembered between checks', () => {
     expect(memory.services?.length).toBeGreaterThan(3);
     expect(memory.snapshot.uri?.uri).toMatch(/snapshot/);
     expect(memory.snapshot.answerer?.ready).toBe(true);
-    expect(memory.rtsp.answerer?.ready).toBe(true);
+    expect(memory.stream.uri?.uri).toMatch(/^rtsp:/);
+    expect(memory.stream.answerer?.ready).toBe(true);
     // The early unauthenticated DESCRIBE and the answered one; the bare TCP check of the ONVIF port.
     expect(connections.get(env.fleet.camera(POINT).info().rtspPort)).toBe(2);
     expect(silent).toBe(1);
   });
 
-  it('the next check asks neither again, and sees the same', async () => {
+  it('the next check asks none of them again, and sees the same', async () => {
     const o = await look(memory);
     expect(o.state).toBe('ok');
     expect(o.view).toMatchObject({ status: 'compared', verdict: 'ok' });
     expect(operations).not.toContain('GetServices');
     expect(operations).not.toContain('GetSnapshotUri');
     expect(operations).toContain('GetProfiles');
+    expect(operations).not.toContain('GetStreamUri');
     expect(o.stream).toMatchObject({ ok: true, codec: 'H264' });
     // One DESCRIBE, answered with the kept challenge, and no bare TCP check.
     expect(connections.get(env.fleet.camera(POINT).info().rtspPort)).toBe(1);
@@ -106,11 +109,21 @@ describe('a camera remembered between checks', () => {
     expect(memory.snapshot.uri).toEqual(kept);
   });
 
+  it('a kept stream address the server no longer knows is asked for again in the same check', async () => {
+    const kept = memory.stream.uri!;
+    memory.stream.uri = { ...kept, uri: kept.uri.replace(/[^/]*$/, 'moved-away') };
+    const o = await look(memory);
+    expect(o.stream).toMatchObject({ ok: true, codec: 'H264' });
+    expect(operations.filter((op) => op === 'GetStreamUri')).toHaveLength(1);
+    expect(memory.stream.uri).toEqual(kept);
+  });
+
   it('a camera in trouble is forgotten, and read afresh when it is back', async () => {
     await env.fleet.camera(POINT).setFaults({ offline: true });
     expect((await look(memory)).state).toBe('unreachable');
     expect(memory.services).toBeUndefined();
     expect(memory.snapshot).toEqual({});
+    expect(memory.stream).toEqual({});
     await env.fleet.camera(POINT).setFaults({ offline: false });
     expect((await look(memory)).state).toBe('ok');
     expect(operations).toContain('GetServices');
