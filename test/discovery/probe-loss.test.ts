@@ -60,7 +60,11 @@ describe('the probe-loss fault', () => {
       http: false,
       ssdp: false,
       anyType: false,
-      timeoutMs: 3000,
+      // The copies go out within 1.75 s; the rest of the window is for a loaded machine (the whole suite
+      // runs beside this, its simulators in the same multicast group), where a late copy would count as
+      // lost. Once, in a full run, 7 of 40 were missed, which at 1/32 each is not chance; late copies are
+      // one explanation, not a proven one: the message names the cameras missed if it happens again.
+      timeoutMs: 5000,
       rate: 2000,
       concurrency: 8,
       enrich: false,
@@ -68,7 +72,9 @@ describe('the probe-loss fault', () => {
       callTimeoutMs: 3000,
     });
     // Five copies miss a camera 3% of the time (about 1 of 40); the standard's two copies miss 25% (10 of 40).
-    expect(ours(result.devices.map((d) => d.endpointReference)).length).toBeGreaterThanOrEqual(35);
+    const found = new Set(ours(result.devices.map((d) => d.endpointReference)));
+    const missed = fleet.cameras.filter((c) => !found.has(c.endpointReference)).map((c) => c.address);
+    expect(found.size, `missed: ${missed.join(', ')}`).toBeGreaterThanOrEqual(35);
   });
 });
 
