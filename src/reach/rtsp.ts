@@ -175,12 +175,9 @@ export async function probeStream(
   let answerer = keptAnswerer ?? newAnswerer();
   try {
     const port = Number(url.port || 554);
-    const reuse = early && answerer && early.host === url.hostname && early.port === port && early.challenges.length > 0;
-    const preset = keptAnswerer
-      ? keptAnswerer.authorize('DESCRIBE', url.href)
-      : reuse && answerer!.learn(early.challenges).ok
-        ? answerer!.authorize('DESCRIBE', url.href)
-        : undefined;
+    const earlyFits = early && early.host === url.hostname && early.port === port && early.challenges.length > 0;
+    const ready = keptAnswerer !== undefined || (earlyFits && answerer?.learn(early.challenges).ok === true);
+    const preset = ready ? answerer?.authorize('DESCRIBE', url.href) : undefined;
     let reply = await rtspRequest(
       url,
       'DESCRIBE',
