@@ -405,7 +405,8 @@ export class SimCamera implements HttpCamera, DiscoveryMember, SsdpMember {
     this.events.reset();
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
-    await this.syncing;
+    // A start that failed (its port taken) has said so to its caller; stopping still closes what it opened.
+    await this.syncing.catch(() => undefined);
     await this.closeListeners(sendBye);
   }
 

@@ -247,7 +247,8 @@ export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
   try {
     await Promise.all(cameras.map((c) => c.start()));
   } catch (err) {
-    await Promise.all(cameras.map((c) => c.stop(false)));
+    // Everything opened so far is closed, whatever else fails, so the process can end (exit 2, not a linger).
+    await Promise.allSettled(cameras.map((c) => c.stop(false)));
     await discovery?.stop();
     await upnp?.stop();
     throw err;

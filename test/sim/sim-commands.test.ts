@@ -1,8 +1,9 @@
 import { once } from 'node:events';
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { reserveBlock } from '../helpers/address-block.js';
-import { CLI } from '../helpers/run-cli.js';
+import { CLI, runCli } from '../helpers/run-cli.js';
 import { call } from '../helpers/soap-client.js';
 
 // `camfleet sim` reads fault commands on its standard input while it runs.
@@ -44,6 +45,36 @@ describe('camfleet sim commands on standard input', () => {
     } finally {
       child.kill('SIGTERM');
       await once(child, 'close');
+    }
+  });
+
+  it('a port already taken ends it with exit 2 and what to do, closing what it had opened (no lingering sockets)', async () => {
+    // Something else holds the first camera's HTTP port; the fleet's discovery sockets are open by then.
+    const holder = createServer();
+    await new Promise<void>((r) => holder.listen(0, block.address(2, 1), r));
+    const port = (holder.address() as { port: number }).port;
+    try {
+      const r = await runCli(
+        [
+          'sim',
+          '--count',
+          '2',
+          '--single-address',
+          block.address(2, 1),
+          '--port',
+          String(port),
+          '--rtsp-port',
+          String(port + 100),
+          '--no-ssdp',
+        ],
+        { timeoutMs: 20_000 },
+      );
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/cannot start the simulator: cam-001: cannot listen on .*EADDRINUSE/);
+      expect(r.stderr).toMatch(/stop it, or choose others/);
+      expect(r.stderr).not.toMatch(/still held the process/);
+    } finally {
+      holder.close();
     }
   });
 });
