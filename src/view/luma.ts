@@ -23,9 +23,13 @@ const RED = weighted(0.2126);
 const GREEN = weighted(0.7152);
 const BLUE = weighted(0.0722);
 
-/** The grey values (0–255) of an sRGB raster of `channels` bytes per pixel (the first three R, G, B). */
-export function lumaOf(rgb: Uint8Array, channels: number): Float32Array {
-  const out = new Float32Array(Math.floor(rgb.length / channels));
+/**
+ * The grey values (0–255) of an sRGB raster of `channels` bytes per pixel (the first three R, G, B), written
+ * into `into` when it has the right length (a caller's scratch raster), else into a new array.
+ */
+export function lumaOf(rgb: Uint8Array, channels: number, into?: Float32Array): Float32Array {
+  const pixels = Math.floor(rgb.length / channels);
+  const out = into?.length === pixels ? into : new Float32Array(pixels);
   for (let i = 0, p = 0; i < out.length; i++, p += channels) {
     out[i] = toSrgb[Math.round(RED[rgb[p]!]! + GREEN[rgb[p + 1]!]! + BLUE[rgb[p + 2]!]!)]!;
   }

@@ -125,3 +125,27 @@ describe.each([
     expect(verdict.verdict, JSON.stringify(verdict.scores)).toBe(expected);
   });
 });
+
+describe('fingerprints of many pictures at once', () => {
+  it('are what each picture gives alone (the analysis raster is shared between checks)', async () => {
+    const pictures = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map((seed) =>
+        renderSnapshot({
+          width: 640,
+          height: 360,
+          position: { pan: seed / 10, tilt: 0, zoom: 0 },
+          tamper: { kind: seed === 3 ? 'covered' : 'none' },
+          seed,
+          time: 1000,
+          hour: 11,
+          infrared: true,
+          random: seeded(seed),
+        }),
+      ),
+    );
+    const alone = [];
+    for (const picture of pictures) alone.push(await fingerprintImage(picture));
+    const atOnce = await Promise.all([...pictures, ...pictures].map((picture) => fingerprintImage(picture)));
+    expect(atOnce).toEqual([...alone, ...alone]);
+  });
+});
