@@ -5,7 +5,7 @@ import {
   ANALYSIS_WIDTH,
   cellContrast,
   gradientMagnitude,
-  type grey,
+  type Grey,
   meanOf,
   ranks,
   rowProfile,
@@ -73,7 +73,7 @@ async function sizeOf(image: Buffer): Promise<{ width?: number; height?: number 
 }
 
 /** The fingerprint of an analysis raster (256×144 greyscale). */
-export function fingerprintOf(analysis: ReturnType<typeof grey>, width: number, height: number): ViewFingerprint {
+export function fingerprintOf(analysis: Grey, width: number, height: number): ViewFingerprint {
   const small = shrink(analysis, 4);
   const half = shrink(analysis, 2);
   const mean = meanOf(analysis.data);
