@@ -54,11 +54,23 @@ export function headerValues(response: Pick<ExchangeResponse, 'rawHeaders'>, nam
   return out;
 }
 
+/** Errors of a kept connection the camera had closed: the request never reached it. */
+const STALE_CONNECTION = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
+
 /**
  * One HTTP(S) request and its whole answer, bounded in time and size: a camera that drips bytes, never
  * ends its headers or announces a huge body cannot hold a run, and leaves no socket or timer behind.
  */
 export function exchange(req: ExchangeRequest): Promise<ExchangeResponse> {
+  return attempt(req, performance.now() + req.deadlineMs);
+}
+
+/**
+ * An exchange within the deadline. A kept connection the camera closed while it lay idle (a restart, a
+ * power cut, its keep-alive timer firing as the request left) fails before any answer: the request goes
+ * again on another connection, the kept ones being tried first, each failing one dropped from the pool.
+ */
+function attempt(req: ExchangeRequest, deadline: number): Promise<ExchangeResponse> {
   const https = req.url.protocol === 'https:';
   const agent: HttpAgent | HttpsAgent = https ? agentFor(req.tls ?? { kind: 'verify' }) : plainAgent;
   const send = https ? httpsRequest : httpRequest;
@@ -78,7 +90,9 @@ export function exchange(req: ExchangeRequest): Promise<ExchangeResponse> {
     const onAbort = (): void => finish(new ExchangeError('aborted', 'stopped'));
     const headers: Record<string, string> = { ...req.headers };
     if (req.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(req.body));
+    let answered = false;
     const request = send(req.url, { method: req.method, headers, agent }, (res) => {
+      answered = true;
       const announced = Number(res.headers['content-length']);
       if (Number.isFinite(announced) && announced > req.maxBytes) {
         finish(new ExchangeError('too-large', `the answer announces ${announced} bytes, more than the ${req.maxBytes} accepted`));
@@ -100,10 +114,20 @@ export function exchange(req: ExchangeRequest): Promise<ExchangeResponse> {
     // Listened to before anything can destroy the request: a destroyed request emits 'error' ("socket hang
     // up"), and one without a listener would end the process.
     request.on('error', (err: NodeJS.ErrnoException) => {
+      if (!settled && !answered && request.reusedSocket && STALE_CONNECTION.has(err.code ?? '') && performance.now() < deadline) {
+        settled = true;
+        clearTimeout(timer);
+        for (const signal of signals) signal.removeEventListener('abort', onAbort);
+        resolve(attempt(req, deadline));
+        return;
+      }
       const tlsCode = err.code?.startsWith('ERR_TLS') || /certificate|self[- ]signed|SSL/i.test(err.message);
       finish(new ExchangeError(tlsCode ? 'tls' : 'network', err.message, err.code));
     });
-    const timer = setTimeout(() => finish(new ExchangeError('timeout', `no complete answer within ${req.deadlineMs} ms`)), req.deadlineMs);
+    const timer = setTimeout(
+      () => finish(new ExchangeError('timeout', `no complete answer within ${req.deadlineMs} ms`)),
+      Math.max(1, deadline - performance.now()),
+    );
     if (signals.some((signal) => signal.aborted)) return onAbort();
     for (const signal of signals) signal.addEventListener('abort', onAbort, { once: true });
     if (https) {
