@@ -78,6 +78,31 @@ export async function createPullPoint(c: OnvifClient, terminationSeconds: number
   return { address, grantedSeconds: granted(r) };
 }
 
+/** Deeper than any topic tree cameras announce (tns1:VideoSource/GlobalSceneChange/ImagingService is 3). */
+const MAX_TOPIC_DEPTH = 8;
+
+/**
+ * The topics a camera says it can raise (GetEventProperties' TopicSet), as paths without prefixes:
+ * `VideoSource/GlobalSceneChange/ImagingService`. A topic is a node of the tree that carries a
+ * MessageDescription; cameras also mark it wstop:topic="true", which lenient ones leave out.
+ */
+export async function eventTopics(c: OnvifClient): Promise<string[]> {
+  const r = await c.call('events', 'GetEventProperties', `<GetEventProperties ${TEV}/>`);
+  const topics: string[] = [];
+  const walk = (node: Reply, path: string[]): void => {
+    if (path.length > MAX_TOPIC_DEPTH) return;
+    for (const name of node.childNames()) {
+      if (name === 'MessageDescription') continue;
+      const child = node.child(name);
+      const childPath = [...path, name];
+      if (child.child('MessageDescription').exists) topics.push(childPath.join('/'));
+      walk(child, childPath);
+    }
+  };
+  walk(r.child('TopicSet'), []);
+  return topics;
+}
+
 /** Waits on the camera up to `timeoutSeconds` for messages; the HTTP deadline allows for the wait. */
 export async function pullMessages(
   c: OnvifClient,
@@ -122,4 +147,12 @@ export function topicKind(topic: string): { kind: 'tamper'; name: string } | { k
   if (tamper) return { kind: 'tamper', name: tamper };
   if (parts.some((p) => /Motion/i.test(p))) return { kind: 'motion' };
   return { kind: 'other' };
+}
+
+/** Whether a camera's announced topics (eventTopics) include the scene-change tamper alarm. */
+export function announcesSceneChange(topics: readonly string[]): boolean {
+  return topics.some((t) => {
+    const kind = topicKind(t);
+    return kind.kind === 'tamper' && kind.name === 'GlobalSceneChange';
+  });
 }

@@ -414,14 +414,19 @@ export class SimCamera implements HttpCamera, DiscoveryMember, SsdpMember {
   setFaults(changes: FaultChanges): Promise<void> {
     const { clockSkewSeconds, ...rest } = changes;
     if (clockSkewSeconds !== undefined) this.state.clockOffsetMs = clockSkewSeconds * 1000;
-    const before = new Set(tamperTopics(this.faults.tampered));
+    const before = new Set(this.raisedTamperTopics());
     this.faults = withFaultChanges(this.faults, rest);
     // Powered off, its subscriptions are gone; tampering raises (and its end clears) the tamper topics.
     if (this.faults.offline) this.events.reset();
-    const after = new Set(tamperTopics(this.faults.tampered));
+    const after = new Set(this.raisedTamperTopics());
     for (const topic of after) if (!before.has(topic)) this.raise(topic, true);
     for (const topic of before) if (!after.has(topic)) this.raise(topic, false);
     return this.sync();
+  }
+
+  /** The tamper topics its analytics hold set now: none on a camera without tamper analytics. */
+  private raisedTamperTopics(): string[] {
+    return this.persona.tamperAnalytics ? tamperTopics(this.faults.tampered) : [];
   }
 
   reboot(): void {

@@ -26,6 +26,12 @@ export interface Persona {
   statelessPresets: boolean;
   /** Recording search results name each recording and little else (no tracks, no times, status Unknown). */
   sparseSearchResults: boolean;
+  /**
+   * The camera's analytics raise tamper alarms (scene change, too dark, too bright, too blurry) and its
+   * GetEventProperties lists them. False: motion alone, as on many small cameras, which leaves the view to
+   * the watch's own checks.
+   */
+  tamperAnalytics: boolean;
 }
 
 export const PERSONA_NAMES = [
@@ -39,6 +45,7 @@ export const PERSONA_NAMES = [
   'close-after-reply',
   'stateless-presets',
   'sparse-search',
+  'motion-only-events',
 ] as const;
 export type PersonaName = (typeof PERSONA_NAMES)[number];
 
@@ -53,6 +60,7 @@ const STRICT: Persona = {
   closeAfterReply: false,
   statelessPresets: false,
   sparseSearchResults: false,
+  tamperAnalytics: true,
 };
 
 /** The mandatory Profile S calls a minimal device answers; everything else is ActionNotSupported. */
@@ -101,6 +109,7 @@ export const PERSONAS: Record<PersonaName, Persona> = {
   'close-after-reply': { ...STRICT, name: 'close-after-reply', closeAfterReply: true },
   'stateless-presets': { ...STRICT, name: 'stateless-presets', statelessPresets: true },
   'sparse-search': { ...STRICT, name: 'sparse-search', sparseSearchResults: true },
+  'motion-only-events': { ...STRICT, name: 'motion-only-events', tamperAnalytics: false },
 };
 
 /** Whether a persona answers this operation at all. */

@@ -5,7 +5,7 @@ import { openSession } from '../device/session.js';
 import type { DeviceEndpoint } from '../net/endpoint.js';
 import type { OnvifClient } from '../onvif/client.js';
 import { SERVICE_NAMESPACE } from '../onvif/device.js';
-import { createPullPoint, type EventMessage, type PullPoint, pullMessages, renew, unsubscribe } from '../onvif/events.js';
+import { createPullPoint, type EventMessage, eventTopics, type PullPoint, pullMessages, renew, unsubscribe } from '../onvif/events.js';
 
 export interface EventFollowOptions {
   timeoutMs: number;
@@ -19,7 +19,11 @@ export interface EventFollowOptions {
 
 export interface EventFollowHooks {
   message(m: EventMessage): void;
-  subscribed(): void;
+  /**
+   * A subscription is open; `topics` are those the camera says it can raise (GetEventProperties), or null
+   * when it would not say (an optional call some cameras lack).
+   */
+  subscribed(topics: string[] | null): void;
   lost(reason: string): void;
   /** The camera has no events service: following stops for good. */
   unsupported(): void;
@@ -96,7 +100,8 @@ export async function followEvents(
       }
       point = await createPullPoint(client, options.terminationSeconds);
       hooks.open(1);
-      hooks.subscribed();
+      // Asked at each subscription: a camera that restarted may come back with other firmware.
+      hooks.subscribed(await eventTopics(client).catch(() => null));
       backoffMs = 1000;
       let renewAt = Date.now() + renewAfterMs(options.terminationSeconds, point.grantedSeconds);
       while (!signal.aborted) {

@@ -32,6 +32,12 @@ export class WatchMetrics {
     labelNames: ['site', 'street', 'point'],
     registers: [this.registry],
   });
+  private readonly viewLookedAt = new Gauge({
+    name: 'camfleet_view_checked_timestamp_seconds',
+    help: 'When the view was last compared with its reference (Unix time): a fixed camera whose scene-change alarms are followed is looked at less often',
+    labelNames: ['site', 'street', 'point'],
+    registers: [this.registry],
+  });
   private readonly skew = new Gauge({
     name: 'camfleet_clock_skew_seconds',
     help: 'Camera clock minus this host clock',
@@ -83,6 +89,10 @@ export class WatchMetrics {
     this.optional(this.retention, labels, s.recordingDays);
     this.duration.observe(seconds);
     if (s.failedReads > 0) this.errors.inc(labels);
+  }
+
+  viewLooked(labels: PointLabels, unixSeconds: number): void {
+    this.viewLookedAt.set({ ...labels }, unixSeconds);
   }
 
   checkFailed(labels: PointLabels): void {

@@ -5,7 +5,7 @@ import pLimit from 'p-limit';
 import { discover } from '../discovery/discover.js';
 import { localInterfaces } from '../discovery/interfaces.js';
 import { addressesOf, parseRange } from '../discovery/ranges.js';
-import { topicKind } from '../onvif/events.js';
+import { announcesSceneChange, topicKind } from '../onvif/events.js';
 import { unclaimedDevices } from '../reconcile/build-plan.js';
 import type { DesiredPoint } from '../reconcile/desired.js';
 import { observeOne } from '../reconcile/observe.js';
@@ -17,12 +17,15 @@ import { stateChange } from './changes.js';
 import { followEvents } from './follow-events.js';
 import type { PointLabels, WatchMetrics } from './metrics.js';
 import { type PointStatus, statusOf } from './point-status.js';
+import { ViewCadence } from './view-cadence.js';
 
 export interface WatchOptions {
   intervalMs: number;
   settings: ObserveSettings;
   /** Follow ONVIF events (PullPoint); null: only the periodic checks. */
   events: { terminationSeconds: number; pullSeconds: number; batchGapMs: number } | null;
+  /** A fixed camera whose scene-change alarms are followed has its view looked at every this many intervals (view-cadence.ts). */
+  viewEvery: number;
 }
 
 export interface WatchDeps extends Pick<ReconcileDeps, 'credentials'> {
@@ -52,7 +55,8 @@ const labelsOf = (d: DesiredPoint): PointLabels => ({ site: d.site, street: d.st
 /**
  * The read-only check cycle, around the clock: every point is checked once per interval (health, drift,
  * view, recording), the points spread evenly over the interval so a fleet never comes in bursts; each
- * change of state is logged once; with events, a tamper alarm checks that camera at once. Memory holds
+ * change of state is logged once; with events, a tamper alarm checks that camera at once, and a fixed
+ * camera whose scene-change alarms are followed has its view looked at less often (view-cadence.ts). Memory holds
  * one status per point and the unknown devices seen, so it stays flat over days. Resolves after `signal`
  * aborts and every subscription was ended.
  */
@@ -64,6 +68,7 @@ export async function watch(selection: Selection, options: WatchOptions, deps: W
   const statuses = new Map<string, PointStatus>();
   const running = new Set<string>();
   const limit = pLimit(settings.concurrency);
+  const cadence = new ViewCadence(intervalMs, options.viewEvery);
   const timers = new Set<NodeJS.Timeout>();
   // Each camera's calls listen to a stop of their own, linked once to the fleet-wide one (linked-signal.ts).
   const stops = new Map(selection.points.map((d) => [d.point.id, linkedSignal(deps.signal)] as const));
@@ -79,18 +84,22 @@ export async function watch(selection: Selection, options: WatchOptions, deps: W
     running.add(d.point.id);
     const started = performance.now();
     try {
-      const o = await limit(() =>
+      const look =
+        references !== undefined && cadence.wantsView(d.point.id, deps.now().getTime(), statuses.get(d.point.id)?.badge === 'ok');
+      const observed = await limit(() =>
         observeOne(
           d,
           credentials.get(d.point.id),
           settings.timeoutMs,
           settings.rtspPort,
-          references,
+          look ? references : undefined,
           stops.get(d.point.id),
           memories.get(d.point.id),
         ),
       );
       if (deps.signal.aborted) return;
+      const o = cadence.settle(d.point.id, observed, look, deps.now().getTime());
+      if (look && o.view?.status === 'compared') deps.metrics.viewLooked(labelsOf(d), deps.now().getTime() / 1000);
       const status = statusOf(d, o);
       deps.metrics.record(labelsOf(d), status, (performance.now() - started) / 1000);
       const change = stateChange(labelsOf(d), statuses.get(d.point.id), status, deps.now().toISOString());
@@ -102,6 +111,8 @@ export async function watch(selection: Selection, options: WatchOptions, deps: W
       running.delete(d.point.id);
       health.lastCycleAt = Date.now();
     }
+    // An alarm that came while this check ran (and may have missed its view) is looked at now.
+    if (cadence.isDue(d.point.id) && !deps.signal.aborted) void check(d);
   };
 
   // Point i first runs at i/n of the interval, then every interval: an even spread, no bursts.
@@ -124,6 +135,8 @@ export async function watch(selection: Selection, options: WatchOptions, deps: W
         const labels = labelsOf(d);
         const event = (what: 'lost' | 'subscribed' | 'unsupported', detail: string | null) =>
           deps.log({ kind: 'subscription', time: deps.now().toISOString(), ...labels, what, detail });
+        // A PTZ camera's analytics pause while its head moves: its view is looked at every interval.
+        const fixed = !d.point.ptz;
         return followEvents(
           { endpoint: d.endpoint, credentials: credentials.get(d.point.id), policy: d.policy },
           { timeoutMs: settings.timeoutMs, ...options.events! },
@@ -135,11 +148,26 @@ export async function watch(selection: Selection, options: WatchOptions, deps: W
               const active = (m.data.State ?? m.data.state ?? 'true') === 'true';
               if (active) deps.metrics.tamperEvent(labels, kind.name);
               deps.log({ kind: 'tamper', time: deps.now().toISOString(), ...labels, topic: kind.name, active });
-              // A tamper alarm: look at this camera now rather than at its next turn.
+              // A tamper alarm: look at this camera, and its view, now rather than at its next turn.
+              cadence.lookSoon(d.point.id);
               void check(d);
             },
-            subscribed: () => event('subscribed', null),
-            lost: (why) => event('lost', why),
+            subscribed: (topics) => {
+              const followed = fixed && references !== undefined && topics !== null && announcesSceneChange(topics);
+              cadence.setFollowed(d.point.id, followed);
+              // Alarms raised while it was not subscribed were missed: the next check looks at the view.
+              cadence.lookSoon(d.point.id);
+              event(
+                'subscribed',
+                followed
+                  ? `scene-change alarms followed: its view is looked at every ${options.viewEvery} intervals and at each alarm`
+                  : null,
+              );
+            },
+            lost: (why) => {
+              cadence.setFollowed(d.point.id, false);
+              event('lost', why);
+            },
             unsupported: () => event('unsupported', 'the camera has no events service'),
             open: (n) => {
               open += n === 1 ? 1 : -1;

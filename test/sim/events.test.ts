@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Secret } from '../../src/credentials/secret.js';
 import { openSession } from '../../src/device/session.js';
 import { parseDeviceAddress } from '../../src/net/endpoint.js';
-import { createPullPoint, renew, unsubscribe } from '../../src/onvif/events.js';
+import { announcesSceneChange, createPullPoint, eventTopics, renew, unsubscribe } from '../../src/onvif/events.js';
 import { type Fleet, startFleet } from '../../src/sim/index.js';
 import { renewAfterMs } from '../../src/watch/follow-events.js';
 import { reserveBlock } from '../helpers/address-block.js';
@@ -106,5 +106,45 @@ describe('the simulator raises ONVIF events over a PullPoint subscription', () =
     await fleet.camera(0).setFaults({ offline: true });
     expect(fleet.openSubscriptions(0)).toBe(0);
     await fleet.camera(0).setFaults({ offline: false });
+  });
+});
+
+describe('what a camera says it can raise (GetEventProperties), as the watch reads it', () => {
+  it('a camera with tamper analytics lists the scene change among its topics; one with motion alone lists motion, and raises nothing when covered', async () => {
+    const motionOnly = await startFleet({
+      addressBase: block.address(1, 2),
+      discovery: false,
+      cameras: [{ persona: 'motion-only-events' }],
+    });
+    try {
+      const topicsOf = async (xaddr: string) => {
+        const session = await openSession(parseDeviceAddress(xaddr)!, CREDENTIALS, { timeoutMs: 5000 });
+        return eventTopics(session.client);
+      };
+      const full = await topicsOf(fleet.cameras[0]!.xaddr);
+      expect(full).toEqual(expect.arrayContaining(['VideoSource/GlobalSceneChange/ImagingService', 'VideoSource/MotionAlarm']));
+      expect(announcesSceneChange(full)).toBe(true);
+      const motion = await topicsOf(motionOnly.cameras[0]!.xaddr);
+      expect(motion).toEqual(['VideoSource/MotionAlarm']);
+      expect(announcesSceneChange(motion)).toBe(false);
+
+      const camera = `http://${motionOnly.cameras[0]!.address}/onvif/event_service`;
+      const properties = (await call(camera, `<GetEventProperties ${TEV}/>`)).body;
+      const created = await call(
+        camera,
+        `<CreatePullPointSubscription ${TEV}><InitialTerminationTime>PT60S</InitialTerminationTime></CreatePullPointSubscription>`,
+      );
+      const address = /<wsa:Address>([^<]+)</.exec(created.body)![1]!;
+      await motionOnly.camera(0).setFaults({ tampered: 'covered' });
+      const pulled = await pull(address, 'PT1S');
+      expect(pulled.status).toBe(200);
+      expect(pulled.body).not.toMatch(/GlobalSceneChange|ImageTooDark/);
+      await call(address, `<Unsubscribe ${WSNT}/>`);
+      const result = await validateEnvelopes({ Properties: properties, Pull: pulled.body });
+      expect(result.output).toBe('');
+      expect(result.ok).toBe(true);
+    } finally {
+      await motionOnly.stop();
+    }
   });
 });

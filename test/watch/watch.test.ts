@@ -13,9 +13,11 @@ import { reconcileEnv, type ReconcileEnv } from '../helpers/reconcile-env.js';
 import { CLI, runCli } from '../helpers/run-cli.js';
 
 // One run of `camfleet watch --events` against the simulated sample site: a camera taken offline and
-// back, a lens covered mid-run, subscriptions that outlive their termination time, and a SIGTERM that
-// leaves no subscription open in the simulator.
+// back, a lens covered mid-run, views looked at less often where the camera's own alarms watch them,
+// subscriptions that outlive their termination time, and a SIGTERM that leaves no subscription open in
+// the simulator. One camera (tx2-nba-3) raises motion alone, as many small cameras do.
 const INTERVAL_S = 2;
+const MOTION_ONLY = 'tx2-nba-3';
 const DOCS = resolve(import.meta.dirname, '../../docs/watch');
 const block = reserveBlock();
 let env: ReconcileEnv;
@@ -62,7 +64,7 @@ async function lineWhere(match: (l: Record<string, unknown>) => boolean, ms: num
 const stateOf = (point: string, to: string) => (l: Record<string, unknown>) => l.kind === 'state' && l.point === point && l.to === to;
 
 beforeAll(async () => {
-  env = await reconcileEnv(block.octet, (c) => c, {
+  env = await reconcileEnv(block.octet, (c) => (c.name === MOTION_ONLY ? { ...c, persona: 'motion-only-events' } : c), {
     onRequest: (camera, body) => requests.push({ camera, operation: operationOf(body) }),
   });
   child = spawn(
@@ -79,6 +81,8 @@ beforeAll(async () => {
       '--events',
       '--subscription-seconds',
       '4',
+      '--view-every',
+      '3',
       '--listen',
       '127.0.0.1:0',
     ],
@@ -165,6 +169,44 @@ describe('camfleet watch against the simulator', () => {
     expect(valueFor(families, 'camfleet_tamper_events_total', { point: 'tx2-ngo-8-2' })).toBeGreaterThanOrEqual(1);
     expect(valueFor(families, 'camfleet_camera_state', { point: 'tx2-ngo-8-2', state: 'covered' })).toBe(1);
     expect(valueFor(families, 'camfleet_view_score', { point: 'tx2-ngo-8-2' })).toBeLessThan(0.5);
+  }, 30_000);
+
+  it('looks at the view of a fixed camera whose scene-change alarms it follows every third interval; of one with motion alone, every interval', async () => {
+    const subscribed = (point: string) =>
+      lineWhere((l) => l.kind === 'subscription' && l.point === point && l.what === 'subscribed', 10_000);
+    expect((await subscribed('tx2-nba-2')).detail).toMatch(/scene-change alarms followed: .* every 3 intervals/);
+    expect((await subscribed(MOTION_ONLY)).detail).toBeNull();
+    // A PTZ camera's analytics pause while its head moves.
+    expect((await subscribed('tx2-nba-1')).detail).toBeNull();
+    // Looks within the window: each a new value of the time the view was last compared.
+    const last: Record<string, number | undefined> = {};
+    const looks: Record<string, number> = { 'tx2-nba-2': 0, [MOTION_ONLY]: 0 };
+    const until = Date.now() + 4 * INTERVAL_S * 1000 + 500;
+    while (Date.now() < until) {
+      const families = await scrape();
+      for (const point of Object.keys(looks)) {
+        const at = valueFor(families, 'camfleet_view_checked_timestamp_seconds', { point });
+        if (last[point] !== undefined && at !== last[point]) looks[point]!++;
+        last[point] = at;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    // 8.5 s: four intervals and a bit; a look every third interval (6 s) fits twice at most.
+    expect(looks[MOTION_ONLY]).toBeGreaterThanOrEqual(3);
+    expect(looks['tx2-nba-2']).toBeLessThanOrEqual(2);
+    // Between looks, the state and the score stand on the last view.
+    const families = await scrape();
+    expect(valueFor(families, 'camfleet_camera_state', { point: 'tx2-nba-2', state: 'ok' })).toBe(1);
+    expect(valueFor(families, 'camfleet_view_score', { point: 'tx2-nba-2' })).toBeGreaterThan(0.5);
+  }, 30_000);
+
+  it('finds a lens covered on a camera with motion alone by its every-interval look, with no alarm', async () => {
+    const from = lines.length;
+    await env.fleet.camera(MOTION_ONLY).setFaults({ tampered: 'covered' });
+    const covered = await lineWhere(stateOf(MOTION_ONLY, 'covered'), 2 * INTERVAL_S * 1000 + 1500, from);
+    expect(covered.from).toBe('ok');
+    expect(lines.slice(from).filter((l) => l.kind === 'tamper' && l.point === MOTION_ONLY)).toEqual([]);
+    await env.fleet.camera(MOTION_ONLY).setFaults({ tampered: 'none' });
   }, 30_000);
 
   it('renews subscriptions past their termination time, one per camera', async () => {

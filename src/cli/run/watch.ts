@@ -50,6 +50,7 @@ export async function runWatch(cli: Cli, flags: WatchFlags): Promise<ExitCode> {
               batchGapMs: batchGapMs(intervalMs),
             }
           : null,
+        viewEvery: flags.viewEvery,
       },
       { credentials: deps.credentials, now: () => new Date(), signal, log: watchLogger(cli), metrics },
       health,

@@ -114,16 +114,19 @@ function unsubscribe(ctx: OperationContext): string {
   return '<wsnt:UnsubscribeResponse/>';
 }
 
-function getEventProperties(): string {
+function getEventProperties(ctx: OperationContext): string {
   const state = (name: string) =>
     `<${name} wstop:topic="true"><tt:MessageDescription IsProperty="true"><tt:Source><tt:SimpleItemDescription Name="Source" Type="tt:ReferenceToken"/></tt:Source>` +
     `<tt:Data><tt:SimpleItemDescription Name="State" Type="xs:boolean"/></tt:Data></tt:MessageDescription></${name}>`;
   return (
     '<tev:GetEventPropertiesResponse><tev:TopicNamespaceLocation>http://www.onvif.org/onvif/ver10/topics/topicns.xml</tev:TopicNamespaceLocation>' +
     '<wsnt:FixedTopicSet>true</wsnt:FixedTopicSet><wstop:TopicSet><tns1:VideoSource>' +
-    `<GlobalSceneChange>${state('ImagingService')}</GlobalSceneChange><ImageTooDark>${state('ImagingService')}</ImageTooDark>` +
-    `<ImageTooBright>${state('ImagingService')}</ImageTooBright><ImageTooBlurry>${state('ImagingService')}</ImageTooBlurry>${state('MotionAlarm')}` +
-    '</tns1:VideoSource></wstop:TopicSet>' +
+    // A camera without tamper analytics (a persona) lists motion alone.
+    (ctx.camera.persona.tamperAnalytics
+      ? `<GlobalSceneChange>${state('ImagingService')}</GlobalSceneChange><ImageTooDark>${state('ImagingService')}</ImageTooDark>` +
+        `<ImageTooBright>${state('ImagingService')}</ImageTooBright><ImageTooBlurry>${state('ImagingService')}</ImageTooBlurry>`
+      : '') +
+    `${state('MotionAlarm')}</tns1:VideoSource></wstop:TopicSet>` +
     '<wsnt:TopicExpressionDialect>http://www.onvif.org/ver10/tev/topicExpression/ConcreteSet</wsnt:TopicExpressionDialect>' +
     '<wsnt:TopicExpressionDialect>http://docs.oasis-open.org/wsn/t-1/TopicExpression/Concrete</wsnt:TopicExpressionDialect>' +
     '<tev:MessageContentFilterDialect>http://www.onvif.org/ver10/tev/messageContentFilter/ItemFilter</tev:MessageContentFilterDialect>' +
