@@ -53,7 +53,7 @@ async function applyPoint(w: ApplyWork, options: ApplyOptions): Promise<PointOut
   }
   let after;
   try {
-    after = await observeOne(d, credentials, options.timeoutMs, options.rtspPort, options.references);
+    after = await observeOne(d, credentials, { timeoutMs: options.timeoutMs, rtspPort: options.rtspPort, references: options.references });
   } catch (err) {
     after = undefined;
     for (const [i] of actions.entries())

@@ -148,8 +148,9 @@ function targetOf(
   credentials: Credentials | undefined,
   views: ViewCheck,
   memory?: CameraMemory,
+  recordings = true,
 ): InspectTarget<PointReads> {
-  const plan = readsFor(d);
+  const plan = { ...readsFor(d), ...(recordings ? {} : { recording: false }) };
   const viewPlan = viewPlanOf(d);
   const references = views.references;
   return {
@@ -231,20 +232,29 @@ export async function observe(
   return { observations, devices: await discovering };
 }
 
+export interface ObserveOneOptions {
+  timeoutMs: number;
+  rtspPort: number;
+  /** Reference views to compare with; without them the view is not looked at. */
+  references?: ReferenceLoader;
+  signal?: AbortSignal;
+  /** What the watch keeps of the camera between checks. */
+  memory?: CameraMemory;
+  /** Read the recordings the inventory requires (default true; the watch reads them when due). */
+  recordings?: boolean;
+}
+
 /**
  * Looks at one camera again (no ICMP), for verification after apply, the stale-plan check and the watch
  * (which hands in what it keeps of the camera between checks).
  */
-export async function observeOne(
-  d: DesiredPoint,
-  credentials: Credentials | undefined,
-  timeoutMs: number,
-  rtspPort: number,
-  references?: ReferenceLoader,
-  signal?: AbortSignal,
-  memory?: CameraMemory,
-): Promise<Observation> {
-  const inspection = await inspectCamera(targetOf(d, credentials, { references, timeoutMs }, memory), { timeoutMs, rtspPort, signal });
+export async function observeOne(d: DesiredPoint, credentials: Credentials | undefined, options: ObserveOneOptions): Promise<Observation> {
+  const { timeoutMs, rtspPort, references, signal, memory, recordings = true } = options;
+  const inspection = await inspectCamera(targetOf(d, credentials, { references, timeoutMs }, memory, recordings), {
+    timeoutMs,
+    rtspPort,
+    signal,
+  });
   const health = healthResult(
     inspection,
     { ip: d.endpoint.host, result: { kind: 'not-sent' } },

@@ -47,7 +47,7 @@ export async function verifySavedPlan(
     work.map((w) =>
       limit(async () => {
         const credentials = await deps.credentials.forProfile(w.point.credentialProfile);
-        fresh.set(w.point.point.id, await observeOne(w.point, credentials, settings.timeoutMs, settings.rtspPort));
+        fresh.set(w.point.point.id, await observeOne(w.point, credentials, { timeoutMs: settings.timeoutMs, rtspPort: settings.rtspPort }));
       }),
     ),
   );

@@ -17,6 +17,7 @@ import { stateChange } from './changes.js';
 import { followEvents } from './follow-events.js';
 import type { PointLabels, WatchMetrics } from './metrics.js';
 import { type PointStatus, statusOf } from './point-status.js';
+import { RecordingCadence } from './recording-cadence.js';
 import { ViewCadence } from './view-cadence.js';
 
 export interface WatchOptions {
@@ -56,7 +57,8 @@ const labelsOf = (d: DesiredPoint): PointLabels => ({ site: d.site, street: d.st
  * The read-only check cycle, around the clock: every point is checked once per interval (health, drift,
  * view, recording), the points spread evenly over the interval so a fleet never comes in bursts; each
  * change of state is logged once; with events, a tamper alarm checks that camera at once, and a fixed
- * camera whose scene-change alarms are followed has its view looked at less often (view-cadence.ts). Memory holds
+ * camera whose scene-change alarms are followed has its view looked at less often (view-cadence.ts);
+ * recordings are read when their verdict could change (recording-cadence.ts). Memory holds
  * one status per point and the unknown devices seen, so it stays flat over days. Resolves after `signal`
  * aborts and every subscription was ended.
  */
@@ -69,6 +71,7 @@ export async function watch(selection: Selection, options: WatchOptions, deps: W
   const running = new Set<string>();
   const limit = pLimit(settings.concurrency);
   const cadence = new ViewCadence(intervalMs, options.viewEvery);
+  const recordingCadence = new RecordingCadence(intervalMs);
   const timers = new Set<NodeJS.Timeout>();
   // Each camera's calls listen to a stop of their own, linked once to the fleet-wide one (linked-signal.ts).
   const stops = new Map(selection.points.map((d) => [d.point.id, linkedSignal(deps.signal)] as const));
@@ -84,22 +87,23 @@ export async function watch(selection: Selection, options: WatchOptions, deps: W
     running.add(d.point.id);
     const started = performance.now();
     try {
-      const look =
-        references !== undefined && cadence.wantsView(d.point.id, deps.now().getTime(), statuses.get(d.point.id)?.badge === 'ok');
+      const wasOk = statuses.get(d.point.id)?.badge === 'ok';
+      const look = references !== undefined && cadence.wantsView(d.point.id, deps.now().getTime(), wasOk);
+      const read = d.recording !== null && recordingCadence.wantsRead(d.point.id, deps.now().getTime(), wasOk);
       const observed = await limit(() =>
-        observeOne(
-          d,
-          credentials.get(d.point.id),
-          settings.timeoutMs,
-          settings.rtspPort,
-          look ? references : undefined,
-          stops.get(d.point.id),
-          memories.get(d.point.id),
-        ),
+        observeOne(d, credentials.get(d.point.id), {
+          timeoutMs: settings.timeoutMs,
+          rtspPort: settings.rtspPort,
+          references: look ? references : undefined,
+          signal: stops.get(d.point.id),
+          memory: memories.get(d.point.id),
+          recordings: read,
+        }),
       );
       if (deps.signal.aborted) return;
-      const o = cadence.settle(d.point.id, observed, look, deps.now().getTime());
-      if (look && o.view?.status === 'compared') deps.metrics.viewLooked(labelsOf(d), deps.now().getTime() / 1000);
+      const now = deps.now().getTime();
+      const o = recordingCadence.settle(d.point.id, cadence.settle(d.point.id, observed, look, now), read, now, d.recording);
+      if (look && o.view?.status === 'compared') deps.metrics.viewLooked(labelsOf(d), now / 1000);
       const status = statusOf(d, o);
       deps.metrics.record(labelsOf(d), status, (performance.now() - started) / 1000);
       const change = stateChange(labelsOf(d), statuses.get(d.point.id), status, deps.now().toISOString());

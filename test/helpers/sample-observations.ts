@@ -21,7 +21,10 @@ export async function observeSample(
   const references = referencesOf(selection);
   const observed = new Map<string, Observation>();
   for (const d of points)
-    observed.set(d.point.id, await observeOne(d, credentials, 5000, env.fleet.camera(d.point.id).info().rtspPort, references));
+    observed.set(
+      d.point.id,
+      await observeOne(d, credentials, { timeoutMs: 5000, rtspPort: env.fleet.camera(d.point.id).info().rtspPort, references }),
+    );
   return { points, observed };
 }
 

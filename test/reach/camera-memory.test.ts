@@ -61,7 +61,7 @@ const look = async (memory: CameraMemory) => {
   silent = 0;
   subscribe('net.client.socket', countConnection);
   try {
-    return await observeOne(d, credentials, 5000, env.fleet.camera(POINT).info().rtspPort, references, undefined, memory);
+    return await observeOne(d, credentials, { timeoutMs: 5000, rtspPort: env.fleet.camera(POINT).info().rtspPort, references, memory });
   } finally {
     unsubscribe('net.client.socket', countConnection);
   }

@@ -14,6 +14,7 @@ import { CLI, runCli } from '../helpers/run-cli.js';
 
 // One run of `camfleet watch --events` against the simulated sample site: a camera taken offline and
 // back, a lens covered mid-run, views looked at less often where the camera's own alarms watch them,
+// recordings read when their verdict could change,
 // subscriptions that outlive their termination time, and a SIGTERM that leaves no subscription open in
 // the simulator. One camera (tx2-nba-3) raises motion alone, as many small cameras do.
 const INTERVAL_S = 2;
@@ -199,6 +200,16 @@ describe('camfleet watch against the simulator', () => {
     expect(valueFor(families, 'camfleet_camera_state', { point: 'tx2-nba-2', state: 'ok' })).toBe(1);
     expect(valueFor(families, 'camfleet_view_score', { point: 'tx2-nba-2' })).toBeGreaterThan(0.5);
   }, 30_000);
+
+  it('reads a recording camera again only when its newest footage could be too old, not at every check', async () => {
+    // By now the watch has run a dozen intervals; the sample asks for at most 15 minutes of silence.
+    const of = (operation: string) => requests.filter((r) => r.camera === 'tx2-ngo-15-3' && r.operation === operation).length;
+    expect(of('GetNetworkInterfaces')).toBeGreaterThanOrEqual(6);
+    expect(of('FindRecordings')).toBe(1);
+    const families = await scrape();
+    expect(valueFor(families, 'camfleet_recording_retention_days', { point: 'tx2-ngo-15-3' })).toBeGreaterThan(7);
+    expect(valueFor(families, 'camfleet_camera_state', { point: 'tx2-ngo-15-3', state: 'ok' })).toBe(1);
+  });
 
   it('finds a lens covered on a camera with motion alone by its every-interval look, with no alarm', async () => {
     const from = lines.length;
