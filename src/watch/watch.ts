@@ -70,7 +70,7 @@ export async function watch(selection: Selection, options: WatchOptions, deps: W
   const statuses = new Map<string, PointStatus>();
   const running = new Set<string>();
   const limit = pLimit(settings.concurrency);
-  const cadence = new ViewCadence(intervalMs, options.viewEvery);
+  const viewCadence = new ViewCadence(intervalMs, options.viewEvery);
   const recordingCadence = new RecordingCadence(intervalMs);
   const timers = new Set<NodeJS.Timeout>();
   // Each camera's calls listen to a stop of their own, linked once to the fleet-wide one (linked-signal.ts).
@@ -88,7 +88,7 @@ export async function watch(selection: Selection, options: WatchOptions, deps: W
     const started = performance.now();
     try {
       const wasOk = statuses.get(d.point.id)?.badge === 'ok';
-      const look = references !== undefined && cadence.wantsView(d.point.id, deps.now().getTime(), wasOk);
+      const look = references !== undefined && viewCadence.wantsView(d.point.id, deps.now().getTime(), wasOk);
       const read = d.recording !== null && recordingCadence.wantsRead(d.point.id, deps.now().getTime(), wasOk);
       const observed = await limit(() =>
         observeOne(d, credentials.get(d.point.id), {
@@ -102,7 +102,7 @@ export async function watch(selection: Selection, options: WatchOptions, deps: W
       );
       if (deps.signal.aborted) return;
       const now = deps.now().getTime();
-      const o = recordingCadence.settle(d.point.id, cadence.settle(d.point.id, observed, look, now), read, now, d.recording);
+      const o = recordingCadence.settle(d.point.id, viewCadence.settle(d.point.id, observed, look, now), read, now, d.recording);
       if (look && o.view?.status === 'compared') deps.metrics.viewLooked(labelsOf(d), now / 1000);
       const status = statusOf(d, o);
       deps.metrics.record(labelsOf(d), status, (performance.now() - started) / 1000);
@@ -116,7 +116,7 @@ export async function watch(selection: Selection, options: WatchOptions, deps: W
       health.lastCycleAt = Date.now();
     }
     // An alarm that came while this check ran (and may have missed its view) is looked at now.
-    if (cadence.isDue(d.point.id) && !deps.signal.aborted) void check(d);
+    if (viewCadence.isDue(d.point.id) && !deps.signal.aborted) void check(d);
   };
 
   // Point i first runs at i/n of the interval, then every interval: an even spread, no bursts.
@@ -153,14 +153,14 @@ export async function watch(selection: Selection, options: WatchOptions, deps: W
               if (active) deps.metrics.tamperEvent(labels, kind.name);
               deps.log({ kind: 'tamper', time: deps.now().toISOString(), ...labels, topic: kind.name, active });
               // A tamper alarm: look at this camera, and its view, now rather than at its next turn.
-              cadence.lookSoon(d.point.id);
+              viewCadence.lookSoon(d.point.id);
               void check(d);
             },
             subscribed: (topics) => {
               const followed = fixed && references !== undefined && topics !== null && announcesSceneChange(topics);
-              cadence.setFollowed(d.point.id, followed);
+              viewCadence.setFollowed(d.point.id, followed);
               // Alarms raised while it was not subscribed were missed: the next check looks at the view.
-              cadence.lookSoon(d.point.id);
+              viewCadence.lookSoon(d.point.id);
               event(
                 'subscribed',
                 followed
@@ -169,7 +169,7 @@ export async function watch(selection: Selection, options: WatchOptions, deps: W
               );
             },
             lost: (why) => {
-              cadence.setFollowed(d.point.id, false);
+              viewCadence.setFollowed(d.point.id, false);
               event('lost', why);
             },
             unsupported: () => event('unsupported', 'the camera has no events service'),
