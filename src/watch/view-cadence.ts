@@ -28,6 +28,15 @@ export class ViewCadence {
     else this.followed.delete(point);
   }
 
+  /**
+   * A subscription opened. Alarms raised since the last look, while none was open, were missed: the next
+   * check looks again. A point not looked at yet (a watch starting) will be at its first check anyway.
+   */
+  subscribed(point: string, followed: boolean): void {
+    this.setFollowed(point, followed);
+    if (this.last.has(point)) this.due.add(point);
+  }
+
   /** An alarm (or a new subscription, after which earlier alarms may be lost): the next check looks. */
   lookSoon(point: string): void {
     this.due.add(point);

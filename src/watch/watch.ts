@@ -158,9 +158,7 @@ export async function watch(selection: Selection, options: WatchOptions, deps: W
             },
             subscribed: (topics) => {
               const followed = fixed && references !== undefined && topics !== null && announcesSceneChange(topics);
-              viewCadence.setFollowed(d.point.id, followed);
-              // Alarms raised while it was not subscribed were missed: the next check looks at the view.
-              viewCadence.lookSoon(d.point.id);
+              viewCadence.subscribed(d.point.id, followed);
               event(
                 'subscribed',
                 followed

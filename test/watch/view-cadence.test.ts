@@ -74,3 +74,18 @@ describe('what a check that did not look stands for', () => {
     expect(cadence.lookedAt('p')).toBe(1000);
   });
 });
+
+describe('a subscription that opens', () => {
+  it('after a look (a subscription made again): the next check looks; at the start, before any look: no extra look', () => {
+    const cadence = new ViewCadence(INTERVAL, 10);
+    cadence.subscribed('p', true);
+    expect(cadence.isDue('p')).toBe(false);
+    expect(cadence.wantsView('p', 0, true)).toBe(true);
+    cadence.settle('p', observation('ok', view(0.9)), true, 0);
+    expect(cadence.wantsView('p', INTERVAL, true)).toBe(false);
+    cadence.setFollowed('p', false);
+    cadence.subscribed('p', true);
+    expect(cadence.wantsView('p', 2 * INTERVAL, true)).toBe(true);
+    expect(cadence.wantsView('p', 3 * INTERVAL, true)).toBe(false);
+  });
+});
