@@ -150,7 +150,8 @@ function targetOf(
   memory?: CameraMemory,
   recordings = true,
 ): InspectTarget<PointReads> {
-  const plan = { ...readsFor(d), ...(recordings ? {} : { recording: false }) };
+  const needed = readsFor(d);
+  const plan = { ...needed, recording: needed.recording && recordings };
   const viewPlan = viewPlanOf(d);
   const references = views.references;
   return {

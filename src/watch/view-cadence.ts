@@ -37,7 +37,7 @@ export class ViewCadence {
     if (this.last.has(point)) this.due.add(point);
   }
 
-  /** An alarm (or a new subscription, after which earlier alarms may be lost): the next check looks. */
+  /** A tamper alarm: the next check looks, even one that starts while another runs (isDue). */
   lookSoon(point: string): void {
     this.due.add(point);
   }
